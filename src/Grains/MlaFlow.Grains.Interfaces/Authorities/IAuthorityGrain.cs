@@ -1,0 +1,15 @@
+using MlaFlow.Grains.Requests;
+using MlaFlow.Runtime.Grains;
+
+namespace MlaFlow.Grains.Authorities;
+
+/// <summary>One central authority, keyed by its <see cref="MlaFlow.Plugins.Sdk.AuthorityId"/>: numbers and opens its requests.</summary>
+public interface IAuthorityGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Opens a new request under the next number of the year. With an <paramref name="idempotencyKey"/>
+    /// already used for the same content, returns that request instead (<see cref="CreatedRequest.Created"/> false).
+    /// </summary>
+    /// <exception cref="IdempotencyKeyReusedException">The key was used for different content.</exception>
+    Task<CreatedRequest> CreateRequestAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey);
+}

@@ -1,0 +1,38 @@
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Runtime.State;
+using NodaTime;
+
+namespace MlaFlow.Grains.Requests;
+
+/// <summary>
+/// A request for assistance as stored and as returned by the API: what was asked, of whom, on what
+/// basis, where it stands, and everything that happened to it.
+/// </summary>
+[StateType("assistance-request", 1)]
+public sealed record AssistanceRequest(
+    RequestId Id,
+    RequestKind Kind,
+    Party Requesting,
+    Party Requested,
+    LegalBasis LegalBasis,
+    Urgency Urgency,
+    string? UrgencyReason,
+    string SummaryOfFacts,
+    IReadOnlyList<Offence> Offences,
+    IReadOnlyList<Person> Persons,
+    IReadOnlyList<Measure> Measures,
+    IReadOnlyList<Attachment> Attachments,
+    RequestStatus Status,
+    IReadOnlyList<TimelineEvent> Timeline,
+    Instant CreatedAt,
+    string? IdempotencyKey,
+    string ContentSha256) : IQueryableState
+{
+    StateColumns IQueryableState.Columns => new(
+        Owner: Requesting.Authority.Value,
+        Kind: Kind.ToString(),
+        Status: Status.ToString(),
+        RequestingState: Requesting.State.Value,
+        RequestedState: Requested.State.Value,
+        ExternalKey: IdempotencyKey);
+}

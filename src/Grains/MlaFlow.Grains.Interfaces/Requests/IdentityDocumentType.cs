@@ -1,0 +1,10 @@
+namespace MlaFlow.Grains.Requests;
+
+public enum IdentityDocumentType
+{
+    Passport,
+    NationalIdentityCard,
+    ResidencePermit,
+    DrivingLicence,
+    Other,
+}

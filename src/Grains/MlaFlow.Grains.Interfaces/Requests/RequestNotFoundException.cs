@@ -1,0 +1,5 @@
+namespace MlaFlow.Grains.Requests;
+
+/// <summary>No request has the given id.</summary>
+public sealed class RequestNotFoundException(string requestId)
+    : Exception($"There is no request {requestId}.");

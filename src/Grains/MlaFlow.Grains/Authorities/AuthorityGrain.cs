@@ -1,0 +1,63 @@
+using MlaFlow.Grains.Requests;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Runtime.Auditing;
+using MlaFlow.Runtime.Grains;
+using MlaFlow.Runtime.State;
+using NodaTime;
+
+namespace MlaFlow.Grains.Authorities;
+
+/// <summary>
+/// Numbers an authority's requests. A number is written (with its audit record) before the request is
+/// created; if the node dies in between, that number stays unused — a visible, audited gap, never a
+/// duplicate. A client retrying with its Idempotency-Key then gets a request under a new number.
+/// </summary>
+public sealed class AuthorityGrain(IGrainContext context, IClock clock, IGrainStateQuery query) : Grain(context), IAuthorityGrain
+{
+    private readonly IPersistentState<AuthorityState> _state = context.GetState<AuthorityState>();
+
+    private AuthorityId Authority => AuthorityId.Parse(Id.Key);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _state.ReadStateAsync(cancellationToken);
+
+    public async Task<CreatedRequest> CreateRequestAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
+    {
+        if (actor.Authority != Authority)
+        {
+            throw new ArgumentException($"{actor} cannot open requests for {Authority}.", nameof(actor));
+        }
+
+        if (idempotencyKey is not null && await FindAsync(idempotencyKey) is { } existing)
+        {
+            return existing.ContentSha256 == RequestContent.Sha256(draft)
+                ? new CreatedRequest(existing, Created: false)
+                : throw new IdempotencyKeyReusedException(idempotencyKey, existing.Id.Value);
+        }
+
+        var id = await AllocateNumberAsync(actor);
+        var request = await Context.GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).CreateAsync(draft, actor, idempotencyKey);
+        return new CreatedRequest(request, Created: true);
+    }
+
+    private async Task<AssistanceRequest?> FindAsync(string idempotencyKey)
+    {
+        var id = await query.FindByExternalKeyAsync(GrainTypes.Request, Authority.Value, idempotencyKey);
+        return id is null ? null : await Context.GrainFactory.GetGrain<IAssistanceRequestGrain>(id).GetAsync();
+    }
+
+    private async Task<RequestId> AllocateNumberAsync(Actor actor)
+    {
+        var year = clock.GetCurrentInstant().InUtc().Year;
+        var current = _state.State is { } state && state.Year == year ? state.LastNumber : 0;
+        if (current >= RequestId.MaxNumber)
+        {
+            throw new InvalidOperationException($"{Authority} has used all {RequestId.MaxNumber} request numbers of {year}.");
+        }
+
+        var id = RequestId.Create(Authority, year, current + 1);
+        await _state.WriteStateAsync(
+            new AuthorityState(Authority.Value, year, current + 1),
+            new AuditEntry(Authority.Value, actor.ToString(), "request.number-allocated", id.Value));
+        return id;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MlaFlow.Runtime.Serialization;
+using MlaFlow.Runtime.State;
+
+namespace MlaFlow.Runtime.Storage;
+
+/// <summary>
+/// Turns states into tagged JSON and back. A row written by an older state version is upgraded on read
+/// by the registered <see cref="IStateUpgrader"/>s, one version at a time; a row from a newer version,
+/// or of another type, is refused rather than misread.
+/// </summary>
+public sealed class StateSerializer(IEnumerable<IStateUpgrader> upgraders)
+{
+    private readonly Dictionary<(string Type, int From), IStateUpgrader> _upgraders =
+        upgraders.ToDictionary(u => (u.StateType, u.FromVersion));
+
+    private static readonly ConcurrentDictionary<Type, StateTypeAttribute> Descriptors = new();
+
+    /// <summary>The name and current version of <paramref name="stateType"/>.</summary>
+    public static StateTypeAttribute Describe(Type stateType) =>
+        Descriptors.GetOrAdd(stateType, t => t.GetCustomAttribute<StateTypeAttribute>()
+            ?? throw new InvalidOperationException($"State type {t.FullName} has no [StateType(name, version)] attribute."));
+
+    public string Serialize(object state) => JsonSerializer.Serialize(state, state.GetType(), MlaFlowJson.Options);
+
+    public TState Deserialize<TState>(string storedType, long storedVersion, string payload)
+    {
+        var current = Describe(typeof(TState));
+        if (storedType != current.Name)
+        {
+            throw new InvalidOperationException($"The stored state is a '{storedType}', not a '{current.Name}'.");
+        }
+
+        if (storedVersion > current.Version)
+        {
+            throw new InvalidOperationException(
+                $"The stored '{storedType}' is version {storedVersion}, newer than this build reads ({current.Version}); upgrade MlaFlow.");
+        }
+
+        if (storedVersion == current.Version)
+        {
+            return JsonSerializer.Deserialize<TState>(payload, MlaFlowJson.Options)!;
+        }
+
+        var json = JsonNode.Parse(payload)!.AsObject();
+        for (var version = (int)storedVersion; version < current.Version; version++)
+        {
+            var upgrader = _upgraders.GetValueOrDefault((storedType, version))
+                ?? throw new InvalidOperationException($"No upgrader registered for '{storedType}' from version {version} to {version + 1}.");
+            json = upgrader.Upgrade(json);
+        }
+
+        return json.Deserialize<TState>(MlaFlowJson.Options)!;
+    }
+}
