@@ -19,7 +19,8 @@ cd /
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # initdb/postgres refuse to run as root, so drop to the postgres user then.
-as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# 3>&-: the server must not inherit our stdout, or a caller's $(...) never sees EOF.
+as_pg() { if is_root; then runuser -u postgres -- "$@" 3>&-; else "$@" 3>&-; fi; }
 
 # Directory holding initdb/pg_ctl/postgres: highest /usr/lib/postgresql/N/bin, else PATH.
 find_bin() {
@@ -36,8 +37,8 @@ install_pg() {
     sudo=(sudo -n)   # -n: never prompt, we may have no stdin
   fi
   echo "pg-cluster: installing PostgreSQL server packages"
-  "${sudo[@]}" apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+  "${sudo[@]}" apt-get update 3>&-
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql 3>&- </dev/null
 }
 
 # Something answering on 127.0.0.1:$1 means the port is taken.

@@ -6,7 +6,7 @@ public sealed class RuntimeOptions
     public const string Section = "MlaFlow:Runtime";
 
     /// <summary>Names this node in reminder leases. Must differ between nodes sharing a database.</summary>
-    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48];
+    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>An activation unused this long is deactivated; its next call reloads its state.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);

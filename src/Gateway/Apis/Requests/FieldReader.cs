@@ -1,0 +1,153 @@
+using System.Text.Json;
+using MlaFlow.Plugins.Sdk;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MlaFlow.Gateway.Apis.Requests;
+
+/// <summary>Reads one field of a body into a domain value, or records why it cannot.</summary>
+public sealed class FieldReader(ValidationErrors errors)
+{
+    public ValidationErrors Errors { get; } = errors;
+
+    /// <summary>Text of at most <paramref name="max"/> characters; line breaks only where <paramref name="multiline"/>.</summary>
+    public string? Text(string? value, string path, int max, bool required = true, bool multiline = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Errors.Add(path, "Required.");
+            }
+
+            return null;
+        }
+
+        if (value.Length > max)
+        {
+            Errors.Add(path, $"At most {max} characters (got {value.Length}).");
+            return null;
+        }
+
+        if (value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+        {
+            Errors.Add(path, multiline ? "Control characters other than line breaks and tabs are not allowed." : "Line breaks and control characters are not allowed.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>One of the names of <typeparamref name="TEnum"/>, in any case (<c>provisionalArrest</c>).</summary>
+    public TEnum? Enum<TEnum>(string? value, string path, bool required = true) where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Errors.Add(path, $"Required: one of {Names<TEnum>()}.");
+            }
+
+            return null;
+        }
+
+        if (value.Length > 0 && char.IsLetter(value[0]) && System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        Errors.Add(path, $"'{Truncate(value)}' is not one of {Names<TEnum>()}.");
+        return null;
+    }
+
+    public TValue? Parsed<TValue>(string? value, string path, string example, bool required = true) where TValue : class, IParsable<TValue>
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Errors.Add(path, $"Required, e.g. {example}.");
+            }
+
+            return null;
+        }
+
+        if (TValue.TryParse(value, null, out var parsed))
+        {
+            return parsed;
+        }
+
+        Errors.Add(path, $"'{Truncate(value)}' is not a valid {typeof(TValue).Name}, e.g. {example}.");
+        return null;
+    }
+
+    public CountryCode? Country(string? value, string path, bool required = true) =>
+        Parsed<CountryCode>(value, path, "TH (ISO 3166-1 alpha-2)", required);
+
+    public LocalDate? Date(string? value, string path)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(value);
+        if (!result.Success)
+        {
+            Errors.Add(path, $"'{Truncate(value)}' is not a date in the form YYYY-MM-DD.");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    /// <summary>Each item of a list of <paramref name="min"/> to <paramref name="max"/> items, read by <paramref name="item"/>.</summary>
+    public IReadOnlyList<TResult> List<TItem, TResult>(List<TItem?>? items, string path, int min, int max, Func<TItem, string, TResult?> item)
+        where TItem : class
+        where TResult : class
+    {
+        var count = items?.Count ?? 0;
+        if (count < min)
+        {
+            Errors.Add(path, min == 1 ? "At least one is required." : $"At least {min} are required.");
+            return [];
+        }
+
+        if (count > max)
+        {
+            Errors.Add(path, $"At most {max} are allowed (got {count}).");
+            return [];
+        }
+
+        var results = new List<TResult>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (items![i] is not { } present)
+            {
+                Errors.Add(itemPath, "Must not be null.");
+            }
+            else if (item(present, itemPath) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+
+    public bool Required(object? value, string path)
+    {
+        if (value is null)
+        {
+            Errors.Add(path, "Required.");
+        }
+
+        return value is not null;
+    }
+
+    private static string Names<TEnum>() where TEnum : struct, Enum =>
+        string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

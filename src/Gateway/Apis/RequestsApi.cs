@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MlaFlow.Gateway.Apis.Requests;
+using MlaFlow.Gateway.Problems;
+using MlaFlow.Gateway.Security;
+using MlaFlow.Grains;
+using MlaFlow.Grains.Authorities;
+using MlaFlow.Grains.Requests;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Runtime.Grains;
+using MlaFlow.Runtime.State;
+
+namespace MlaFlow.Gateway.Apis;
+
+/// <summary>
+/// <c>/api/v1/requests</c>: an authority's requests for assistance. A caller sees only its own
+/// authority's requests; another authority's request answers 404, as if it did not exist.
+/// </summary>
+public static class RequestsApi
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    private const int MaxIdempotencyKeyLength = 200;
+
+    public static RouteGroupBuilder MapRequestsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization(Policies.CaseWork);
+        group.MapPost("/", CreateAsync).WithName("CreateRequest")
+            .Accepts<CreateRequestBody>("application/json")
+            .Produces<AssistanceRequest>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id}", GetAsync).WithName("GetRequest");
+        group.MapGet("/", ListAsync).WithName("ListRequests");
+        group.MapPost("/{id}/notes", AddNoteAsync).WithName("AddRequestNote").Accepts<NoteBody>("application/json");
+        return group;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var idempotencyKey = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
+        if (idempotencyKey is not null && (idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
+        {
+            return ApiProblems.InvalidParameter("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} printable ASCII characters without spaces.");
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<CreateRequestBody>(http, RequestLimits.MaxBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var actor = user.ToActor();
+        var errors = new ValidationErrors();
+        if (CreateRequestValidator.Validate(body!, actor.Authority, errors) is not { } draft)
+        {
+            return ApiProblems.Invalid(errors.ToDictionary());
+        }
+
+        try
+        {
+            var created = await ConcurrentWrite.RetryAsync(() =>
+                grains.GetGrain<IAuthorityGrain>(actor.Authority.Value).CreateRequestAsync(draft, actor, idempotencyKey));
+            if (!created.Created)
+            {
+                http.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            return TypedResults.Created($"/api/v1/requests/{created.Request.Id}", created.Request);
+        }
+        catch (IdempotencyKeyReusedException e)
+        {
+            return ApiProblems.Unprocessable("Idempotency-Key reused", e.Message);
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var request = await FindOwnAsync(id, user, grains);
+        return request is null ? NotFound(id) : TypedResults.Ok(request);
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainStateQuery query, string? status, string? kind, int? page, int? pageSize)
+    {
+        var errors = new ValidationErrors();
+        var read = new FieldReader(errors);
+        var statusFilter = read.Enum<RequestStatus>(status, "status", required: false);
+        var kindFilter = read.Enum<RequestKind>(kind, "kind", required: false);
+        if (page is < 1)
+        {
+            errors.Add("page", "Pages are numbered from 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"From 1 to {MaxPageSize}.");
+        }
+
+        if (errors.Any)
+        {
+            return ApiProblems.Invalid(errors.ToDictionary());
+        }
+
+        var filter = new StateFilter(user.ToActor().Authority.Value, statusFilter?.ToString(), kindFilter?.ToString());
+        var found = await query.QueryAsync<AssistanceRequest>(GrainTypes.Request, filter, page ?? 1, pageSize ?? DefaultPageSize);
+        return TypedResults.Ok(new RequestList([.. found.Items.Select(RequestSummary.Of)], found.Page, found.PageSize, found.Total));
+    }
+
+    private static async Task<IResult> AddNoteAsync(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await FindOwnAsync(id, user, grains) is null)
+        {
+            return NotFound(id);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<NoteBody>(http, RequestLimits.MaxNoteLength * 4 + 1024);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new ValidationErrors();
+        if (new FieldReader(errors).Text(body!.Text, "text", RequestLimits.MaxNoteLength, multiline: true) is not { } text)
+        {
+            return ApiProblems.Invalid(errors.ToDictionary());
+        }
+
+        var noted = await ConcurrentWrite.RetryAsync(() => grains.GetGrain<IAssistanceRequestGrain>(id).AddNoteAsync(user.ToActor(), text));
+        return TypedResults.Ok(noted);
+    }
+
+    /// <summary>The request if it exists and belongs to the caller's authority; a malformed id finds nothing.</summary>
+    private static async Task<AssistanceRequest?> FindOwnAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!RequestId.TryParse(id, null, out var requestId) || requestId.Authority != user.ToActor().Authority)
+        {
+            return null;
+        }
+
+        return await grains.GetGrain<IAssistanceRequestGrain>(requestId.Value).GetAsync();
+    }
+
+    private static IResult NotFound(string id) => ApiProblems.NotFound($"You have no request '{(id.Length > 64 ? id[..64] + "…" : id)}'.");
+}

@@ -1,0 +1,36 @@
+using MlaFlow.Gateway;
+using MlaFlow.Gateway.Security;
+using MlaFlow.Grains;
+using MlaFlow.Runtime.Hosting;
+using MlaFlow.Runtime.Storage;
+
+namespace MlaFlow.Silo.Hosting;
+
+/// <summary>Builds a node: storage, grain runtime, grains and the co-hosted Gateway.</summary>
+public static class SiloApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var node = NodeSettings.From(builder.Configuration);
+        var signingKey = SigningKeyStore.Load(builder.Configuration, node.DataPath);
+        builder.Services.AddSingleton(node);
+        builder.Services.AddSingleton(signingKey);
+        builder.Services.AddMlaFlowRuntime(node.OpenDatabase(), options => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(options));
+        builder.Services.AddMlaFlowGrains();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddMlaFlowGateway(new TokenSettings(signingKey.Bytes), node.Authorities);
+        builder.Services.AddHostedService<StartupBanner>();
+
+        var app = builder.Build();
+        app.UseMlaFlowGateway();
+        return app;
+    }
+}
