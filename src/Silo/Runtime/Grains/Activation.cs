@@ -15,6 +15,9 @@ internal sealed class Activation(GrainId id)
     /// <summary>Set in the first turn; null until then or if activation failed.</summary>
     public Grain? Grain { get; set; }
 
+    /// <summary>Set with <see cref="Grain"/>.</summary>
+    public GrainContext? Context { get; set; }
+
     public bool IsDeactivated { get; set; }
 
     /// <summary>When the last call finished; read by the idle collector.</summary>

@@ -17,4 +17,8 @@ internal sealed class GrainContext(GrainId id, IGrainFactory grainFactory, Grain
 
     public IPersistentState<TState> GetState<TState>() where TState : class =>
         (IPersistentState<TState>)(_state ??= new PersistentState<TState>(Id, store));
+
+    /// <summary>Reloads the state if another activation (on another node) has written it since this one read it.</summary>
+    public Task RefreshStateAsync(CancellationToken cancellationToken) =>
+        _state is IRefreshableState state ? state.RefreshIfChangedAsync(cancellationToken) : Task.CompletedTask;
 }

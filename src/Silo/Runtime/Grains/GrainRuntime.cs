@@ -32,7 +32,19 @@ public sealed class GrainRuntime(IServiceProvider services, GrainTypeRegistry re
                     continue; // collected while we waited for the turn; the next loop takes a fresh one
                 }
 
-                var grain = activation.Grain ??= await ActivateAsync(activation, cancellationToken);
+                Grain grain;
+                if (activation.Grain is { } active)
+                {
+                    // Another node may have written this grain since our last turn; each turn starts
+                    // from the stored state, so reads are never stale and writes rarely conflict.
+                    await activation.Context!.RefreshStateAsync(cancellationToken);
+                    grain = active;
+                }
+                else
+                {
+                    grain = await ActivateAsync(activation, cancellationToken);
+                }
+
                 try
                 {
                     return await call(grain);
@@ -117,6 +129,7 @@ public sealed class GrainRuntime(IServiceProvider services, GrainTypeRegistry re
         var context = ActivatorUtilities.CreateInstance<GrainContext>(services, activation.Id);
         var grain = (Grain)ActivatorUtilities.CreateInstance(services, registration.Implementation, context);
         await grain.OnActivateAsync(cancellationToken);
+        (activation.Grain, activation.Context) = (grain, context);
         logger.LogDebug("Activated {Grain}", activation.Id);
         return grain;
     }

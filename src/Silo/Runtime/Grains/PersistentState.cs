@@ -5,7 +5,7 @@ using MlaFlow.Runtime.Storage;
 namespace MlaFlow.Runtime.Grains;
 
 /// <summary>A grain's copy of its stored state and the ETag it was read with.</summary>
-internal sealed class PersistentState<TState>(GrainId grain, GrainStateStore store) : IPersistentState<TState>
+internal sealed class PersistentState<TState>(GrainId grain, GrainStateStore store) : IPersistentState<TState>, IRefreshableState
     where TState : class
 {
     public TState? State { get; private set; }
@@ -18,6 +18,14 @@ internal sealed class PersistentState<TState>(GrainId grain, GrainStateStore sto
     {
         var stored = await store.ReadAsync<TState>(grain, cancellationToken);
         (State, ETag) = (stored?.State, stored?.ETag);
+    }
+
+    public async Task RefreshIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (await store.ReadETagAsync(grain, cancellationToken) != ETag)
+        {
+            await ReadStateAsync(cancellationToken);
+        }
     }
 
     public async Task WriteStateAsync(TState state, AuditEntry audit, CancellationToken cancellationToken = default)

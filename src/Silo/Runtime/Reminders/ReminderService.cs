@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlaFlow.Runtime.Grains;
 using MlaFlow.Runtime.Hosting;
+using MlaFlow.Runtime.State;
 using NodaTime;
 
 namespace MlaFlow.Runtime.Reminders;
@@ -60,9 +61,14 @@ public sealed class ReminderService(
     {
         try
         {
-            await runtime.InvokeAsync(reminder.Grain, grain => grain is IRemindable remindable
-                ? remindable.ReceiveReminderAsync(reminder.Name, new ReminderTick(reminder.DueTime, reminder.Period))
-                : throw new InvalidOperationException($"{reminder.Grain} has reminders but does not implement IRemindable."), cancellationToken);
+            // This node's activation may hold state another node has written since: retry on fresh state.
+            await ConcurrentWrite.RetryAsync(async () =>
+            {
+                await runtime.InvokeAsync(reminder.Grain, grain => grain is IRemindable remindable
+                    ? remindable.ReceiveReminderAsync(reminder.Name, new ReminderTick(reminder.DueTime, reminder.Period))
+                    : throw new InvalidOperationException($"{reminder.Grain} has reminders but does not implement IRemindable."), cancellationToken);
+                return true;
+            });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -30,6 +30,16 @@ public sealed class GrainStateStore(Database database, StateSerializer serialize
             : new StoredState<TState>(serializer.Deserialize<TState>(row.StateType, row.StateVersion, row.Payload), row.ETag.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The ETag of the stored row, or null when there is none: a cheap check that a copy is still current.</summary>
+    public async Task<string?> ReadETagAsync(GrainId grain, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var etag = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT etag FROM grain_state WHERE grain_type = @Type AND grain_key = @Key",
+            new { grain.Type, grain.Key }, cancellationToken: cancellationToken));
+        return etag?.ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Writes <paramref name="state"/> over the row read with <paramref name="etag"/> (null: the row must not exist yet) and returns the new ETag.</summary>
     public async Task<string> WriteAsync(GrainId grain, object state, string? etag, AuditEntry audit, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,5 @@
+using MlaFlow.Testing;
+
+namespace MlaFlow.Runtime.Tests.Reminders;
+
+public sealed class SqliteReminderTests() : ReminderContract(StorageKind.Sqlite);

@@ -1,0 +1,5 @@
+using MlaFlow.Testing;
+
+namespace MlaFlow.Runtime.Tests.Storage;
+
+public sealed class PostgresGrainStorageTests() : GrainStorageContract(StorageKind.Postgres);
