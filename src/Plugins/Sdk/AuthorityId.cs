@@ -32,6 +32,6 @@ public sealed partial record AuthorityId : IParsable<AuthorityId>
         TryParse(s, provider, out var result) ? result
         : throw new FormatException($"'{s}' is not a central authority id such as CN-MOJ (country code, hyphen, 2-16 capitals or digits).");
 
-    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{2,16}$")]
+    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{2,16}\\z")]
     private static partial Regex Shape();
 }

@@ -57,6 +57,6 @@ public sealed partial record RequestId : IParsable<RequestId>
         TryParse(s, provider, out var result) ? result
         : throw new FormatException($"'{s}' is not a request id such as CN-MOJ-2026-000042.");
 
-    [GeneratedRegex("^(?<authority>[A-Z]{2}-[A-Z0-9]{2,16})-(?<year>[0-9]{4})-(?<number>[0-9]{6})$")]
+    [GeneratedRegex("^(?<authority>[A-Z]{2}-[A-Z0-9]{2,16})-(?<year>[0-9]{4})-(?<number>[0-9]{6})\\z")]
     private static partial Regex Shape();
 }

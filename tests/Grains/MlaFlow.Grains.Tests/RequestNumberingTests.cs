@@ -1,0 +1,96 @@
+using MlaFlow.Grains.Authorities;
+using MlaFlow.Grains.Requests;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Testing;
+using NodaTime;
+
+namespace MlaFlow.Grains.Tests;
+
+/// <summary>An authority numbers its requests per year and never opens two for one Idempotency-Key.</summary>
+public sealed class RequestNumberingTests : IAsyncLifetime
+{
+    private static readonly Actor Officer = new(AuthorityId.Parse("CN-MOJ"), "officer", "test");
+
+    private readonly FakeClock _clock = FakeClock.At(2026, 12, 31, hour: 23);
+    private TestDatabase _database = null!;
+    private TestSilo _silo = null!;
+
+    private IAuthorityGrain Authority => _silo.Grains.GetGrain<IAuthorityGrain>("CN-MOJ");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(StorageKind.Sqlite);
+        _silo = await TestSilo.StartAsync(_database, _clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task numbers_run_on_within_a_year_and_restart_with_the_next()
+    {
+        var first = await Authority.CreateRequestAsync(Draft("first"), Officer, null);
+        var second = await Authority.CreateRequestAsync(Draft("second"), Officer, null);
+        _clock.Advance(Duration.FromHours(2));
+        var third = await Authority.CreateRequestAsync(Draft("third"), Officer, null);
+
+        first.Request.Id.Value.ShouldBe("CN-MOJ-2026-000001");
+        second.Request.Id.Value.ShouldBe("CN-MOJ-2026-000002");
+        third.Request.Id.Value.ShouldBe("CN-MOJ-2027-000001");
+    }
+
+    [Fact]
+    public async Task the_same_idempotency_key_and_content_give_back_the_same_request()
+    {
+        var created = await Authority.CreateRequestAsync(Draft("once"), Officer, "key-1");
+        var again = await Authority.CreateRequestAsync(Draft("once"), Officer, "key-1");
+
+        created.Created.ShouldBeTrue();
+        again.Created.ShouldBeFalse();
+        again.Request.Id.ShouldBe(created.Request.Id);
+    }
+
+    [Fact]
+    public async Task the_same_idempotency_key_with_other_content_is_refused()
+    {
+        var created = await Authority.CreateRequestAsync(Draft("once"), Officer, "key-2");
+
+        var reused = await Should.ThrowAsync<IdempotencyKeyReusedException>(() => Authority.CreateRequestAsync(Draft("different"), Officer, "key-2"));
+
+        reused.ExistingRequestId.ShouldBe(created.Request.Id.Value);
+    }
+
+    [Fact]
+    public async Task an_officer_of_another_authority_cannot_open_requests_here()
+    {
+        var foreign = Officer with { Authority = AuthorityId.Parse("TH-OAG") };
+
+        await Should.ThrowAsync<ArgumentException>(() => Authority.CreateRequestAsync(Draft("foreign"), foreign, null));
+    }
+
+    [Fact]
+    public async Task a_new_request_is_a_draft_whose_timeline_says_who_created_it()
+    {
+        var request = (await Authority.CreateRequestAsync(Draft("timeline"), Officer, null)).Request;
+
+        request.Status.ShouldBe(RequestStatus.Draft);
+        request.Requesting.ShouldBe(new Party(CountryCode.Parse("CN"), AuthorityId.Parse("CN-MOJ")));
+        request.Timeline.ShouldHaveSingleItem().ShouldBe(new TimelineEvent(_clock.GetCurrentInstant(), "officer:CN-MOJ:test", "created"));
+        (await _silo.VerifyAuditAsync("CN-MOJ")).VerifiedRecords.ShouldBe(2);
+    }
+
+    private static NewAssistanceRequest Draft(string facts) => new(
+        RequestKind.Evidence,
+        new Party(CountryCode.Parse("TH"), AuthorityId.Parse("TH-OAG")),
+        new LegalBasis(LegalBasisType.Reciprocity, null),
+        Urgency.Normal,
+        null,
+        facts,
+        [new Offence("Fraud", "Criminal Law of the PRC, art. 266", new MaximumPenalty(PenaltyType.LifeImprisonment, null))],
+        [],
+        [new Measure(MeasureType.BankRecords, "Statements of account 123-4-56789-0.")],
+        []);
+}
