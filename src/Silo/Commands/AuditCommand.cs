@@ -22,7 +22,7 @@ internal static class AuditCommand
             return 2;
         }
 
-        var database = node.OpenDatabase();
+        await using var database = node.OpenDatabase();
         var verifier = new AuditChainVerifier(database);
         var broken = 0;
         IEnumerable<string> authorities = authority is null ? node.Authorities.Select(a => a.Value).Order() : [authority];

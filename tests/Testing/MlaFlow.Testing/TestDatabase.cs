@@ -79,7 +79,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var database in _opened.OfType<IAsyncDisposable>())
+        foreach (var database in _opened)
         {
             await database.DisposeAsync();
         }

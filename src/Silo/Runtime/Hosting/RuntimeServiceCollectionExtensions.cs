@@ -29,7 +29,7 @@ public static class RuntimeServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.AddSingleton(database);
+        services.AddSingleton(_ => database); // made by a factory, so the container disposes it
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<StateSerializer>();

@@ -6,7 +6,7 @@ namespace MlaFlow.Runtime.Storage;
 /// One database and the few places where its SQL dialect differs. Everything else — statements,
 /// transactions, Dapper — is one code path for SQLite and PostgreSQL.
 /// </summary>
-public abstract class Database
+public abstract class Database : IAsyncDisposable
 {
     public abstract StorageProvider Provider { get; }
 
@@ -35,4 +35,7 @@ public abstract class Database
             throw;
         }
     }
+
+    /// <summary>Releases pooled connections, where the provider keeps them per database object.</summary>
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace MlaFlow.Runtime.Storage;
 
 /// <summary>PostgreSQL, shared by every node of a deployment: row locks and SKIP LOCKED keep them apart.</summary>
-public sealed class PostgresDatabase(string connectionString) : Database, IAsyncDisposable
+public sealed class PostgresDatabase(string connectionString) : Database
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
@@ -20,5 +20,5 @@ public sealed class PostgresDatabase(string connectionString) : Database, IAsync
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
