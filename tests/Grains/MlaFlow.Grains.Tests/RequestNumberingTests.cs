@@ -7,34 +7,18 @@ using NodaTime;
 namespace MlaFlow.Grains.Tests;
 
 /// <summary>An authority numbers its requests per year and never opens two for one Idempotency-Key.</summary>
-public sealed class RequestNumberingTests : IAsyncLifetime
+public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, FakeClock.At(2026, 12, 31, hour: 23))
 {
     private static readonly Actor Officer = new(AuthorityId.Parse("CN-MOJ"), "officer", "test");
 
-    private readonly FakeClock _clock = FakeClock.At(2026, 12, 31, hour: 23);
-    private TestDatabase _database = null!;
-    private TestSilo _silo = null!;
-
-    private IAuthorityGrain Authority => _silo.Grains.GetGrain<IAuthorityGrain>("CN-MOJ");
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        _silo = await TestSilo.StartAsync(_database, _clock);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private IAuthorityGrain Authority => Silo.Grains.GetGrain<IAuthorityGrain>("CN-MOJ");
 
     [Fact]
     public async Task numbers_run_on_within_a_year_and_restart_with_the_next()
     {
         var first = await Authority.CreateRequestAsync(Draft("first"), Officer, null);
         var second = await Authority.CreateRequestAsync(Draft("second"), Officer, null);
-        _clock.Advance(Duration.FromHours(2));
+        Clock.Advance(Duration.FromHours(2));
         var third = await Authority.CreateRequestAsync(Draft("third"), Officer, null);
 
         first.Request.Id.Value.ShouldBe("CN-MOJ-2026-000001");
@@ -78,8 +62,8 @@ public sealed class RequestNumberingTests : IAsyncLifetime
 
         request.Status.ShouldBe(RequestStatus.Draft);
         request.Requesting.ShouldBe(new Party(CountryCode.Parse("CN"), AuthorityId.Parse("CN-MOJ")));
-        request.Timeline.ShouldHaveSingleItem().ShouldBe(new TimelineEvent(_clock.GetCurrentInstant(), "officer:CN-MOJ:test", "created"));
-        (await _silo.VerifyAuditAsync("CN-MOJ")).VerifiedRecords.ShouldBe(2);
+        request.Timeline.ShouldHaveSingleItem().ShouldBe(new TimelineEvent(Clock.GetCurrentInstant(), "officer:CN-MOJ:test", "created"));
+        (await Silo.VerifyAuditAsync("CN-MOJ")).VerifiedRecords.ShouldBe(2);
     }
 
     private static NewAssistanceRequest Draft(string facts) => new(

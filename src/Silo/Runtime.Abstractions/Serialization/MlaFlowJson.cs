@@ -14,8 +14,8 @@ public static class MlaFlowJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.Converters.Add(new InstantJsonConverter());
-        options.Converters.Add(new LocalDateJsonConverter());
+        options.Converters.Add(NodaTimeJsonConverters.Instant);
+        options.Converters.Add(NodaTimeJsonConverters.LocalDate);
         return options;
     }
 }

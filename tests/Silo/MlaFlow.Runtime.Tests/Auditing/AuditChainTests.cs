@@ -5,33 +5,22 @@ using MlaFlow.Testing;
 namespace MlaFlow.Runtime.Tests.Auditing;
 
 /// <summary>The audit chain records every change and shows where it was tampered with.</summary>
-public sealed class AuditChainTests : IAsyncLifetime
+public sealed class AuditChainTests() : TestGrainSiloTest(StorageKind.Sqlite)
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 2);
-    private TestDatabase _database = null!;
-    private TestSilo _silo = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task StartAsync()
     {
-        _database = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        _silo = await TestSilos.StartAsync(_database, _clock);
-        var grain = _silo.Grains.GetGrain<ICounterGrain>("audited");
+        await base.StartAsync();
+        var grain = Silo.Grains.GetGrain<ICounterGrain>("audited");
         foreach (var item in new[] { "a", "b", "c", "d" })
         {
             await grain.AddAsync(item);
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task every_state_change_appends_one_linked_record()
     {
-        var result = await _silo.VerifyAuditAsync(CounterGrain.Owner);
+        var result = await Silo.VerifyAuditAsync(CounterGrain.Owner);
 
         result.IsIntact.ShouldBeTrue(result.Problem);
         result.VerifiedRecords.ShouldBe(4);
@@ -42,7 +31,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         await ExecuteAsync("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2");
 
-        var result = await _silo.VerifyAuditAsync(CounterGrain.Owner);
+        var result = await Silo.VerifyAuditAsync(CounterGrain.Owner);
 
         result.Problem.ShouldBe("record 2 was altered (its hash does not match its fields)");
         result.VerifiedRecords.ShouldBe(1);
@@ -53,7 +42,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         await ExecuteAsync("DELETE FROM audit_log WHERE seq = 3");
 
-        (await _silo.VerifyAuditAsync(CounterGrain.Owner)).Problem.ShouldBe("record 3 is missing (found 4)");
+        (await Silo.VerifyAuditAsync(CounterGrain.Owner)).Problem.ShouldBe("record 3 is missing (found 4)");
     }
 
     [Fact]
@@ -61,12 +50,12 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         await ExecuteAsync("DELETE FROM audit_log WHERE seq = 4");
 
-        (await _silo.VerifyAuditAsync(CounterGrain.Owner)).Problem.ShouldBe("the chain head does not match the last record (records were removed from the end)");
+        (await Silo.VerifyAuditAsync(CounterGrain.Owner)).Problem.ShouldBe("the chain head does not match the last record (records were removed from the end)");
     }
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = await _database.Open().OpenAsync();
+        await using var connection = await Database.Open().OpenAsync();
         await connection.ExecuteAsync(sql);
     }
 }

@@ -5,28 +5,12 @@ using NodaTime;
 namespace MlaFlow.Runtime.Tests.Grains;
 
 /// <summary>Activations and turns: behaviour of one node, on the embedded store.</summary>
-public sealed class GrainRuntimeTests : IAsyncLifetime
+public sealed class GrainRuntimeTests() : TestGrainSiloTest(StorageKind.Sqlite)
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 2);
-    private TestDatabase _database = null!;
-    private TestSilo _silo = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        _silo = await TestSilos.StartAsync(_database, _clock);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task calls_to_one_grain_run_one_at_a_time()
     {
-        var grain = _silo.Grains.GetGrain<ICounterGrain>("turns");
+        var grain = Silo.Grains.GetGrain<ICounterGrain>("turns");
 
         var inside = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => grain.BusyAsync(TimeSpan.FromMilliseconds(5))));
 
@@ -36,23 +20,23 @@ public sealed class GrainRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task a_key_has_one_activation_however_many_callers()
     {
-        var ids = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _silo.Grains.GetGrain<ICounterGrain>("single").ActivationIdAsync()));
+        var ids = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Silo.Grains.GetGrain<ICounterGrain>("single").ActivationIdAsync()));
 
         ids.Distinct().Count().ShouldBe(1);
-        _silo.Runtime.ActivationCount.ShouldBe(1);
+        Silo.Runtime.ActivationCount.ShouldBe(1);
     }
 
     [Fact]
     public async Task an_idle_activation_is_deactivated_and_reloads_its_state_on_the_next_call()
     {
-        var grain = _silo.Grains.GetGrain<ICounterGrain>("idle");
+        var grain = Silo.Grains.GetGrain<ICounterGrain>("idle");
         await grain.AddAsync("before");
         var firstActivation = await grain.ActivationIdAsync();
 
-        _clock.Advance(Duration.FromMinutes(16));
-        (await _silo.Runtime.CollectIdleAsync(Duration.FromMinutes(15))).ShouldBe(1);
+        Clock.Advance(Duration.FromMinutes(16));
+        (await Silo.Runtime.CollectIdleAsync(Duration.FromMinutes(15))).ShouldBe(1);
 
-        _silo.Runtime.ActivationCount.ShouldBe(0);
+        Silo.Runtime.ActivationCount.ShouldBe(0);
         (await grain.ActivationIdAsync()).ShouldNotBe(firstActivation);
         (await grain.GetAsync())!.Items.ShouldBe(["before"]);
     }
@@ -60,20 +44,20 @@ public sealed class GrainRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task a_recently_used_activation_is_not_collected()
     {
-        var grain = _silo.Grains.GetGrain<ICounterGrain>("busy");
+        var grain = Silo.Grains.GetGrain<ICounterGrain>("busy");
         var activation = await grain.ActivationIdAsync();
 
-        _clock.Advance(Duration.FromMinutes(5));
+        Clock.Advance(Duration.FromMinutes(5));
 
-        (await _silo.Runtime.CollectIdleAsync(Duration.FromMinutes(15))).ShouldBe(0);
+        (await Silo.Runtime.CollectIdleAsync(Duration.FromMinutes(15))).ShouldBe(0);
         (await grain.ActivationIdAsync()).ShouldBe(activation);
     }
 
     [Fact]
     public async Task a_write_made_on_another_node_is_seen_by_the_next_call_here()
     {
-        await using var other = await TestSilos.StartAsync(_database, _clock, "node-b");
-        var here = _silo.Grains.GetGrain<ICounterGrain>("shared");
+        await using var other = await TestSilos.StartAsync(Database, Clock, "node-b");
+        var here = Silo.Grains.GetGrain<ICounterGrain>("shared");
         await here.AddAsync("first");
 
         await other.Grains.GetGrain<ICounterGrain>("shared").AddAsync("second");
@@ -84,8 +68,8 @@ public sealed class GrainRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task an_activation_that_lost_a_write_race_is_replaced_and_the_retry_succeeds()
     {
-        await using var other = await TestSilos.StartAsync(_database, _clock, "node-b");
-        var here = _silo.Grains.GetGrain<ICounterGrain>("race");
+        await using var other = await TestSilos.StartAsync(Database, Clock, "node-b");
+        var here = Silo.Grains.GetGrain<ICounterGrain>("race");
         await here.AddAsync("first");
         var activation = await here.ActivationIdAsync();
 

@@ -13,26 +13,13 @@ namespace MlaFlow.Runtime.Tests.MultiNode;
 /// Two nodes of one deployment sharing PostgreSQL, each with its own activations: correctness comes
 /// from the database (ETags, row locks, SKIP LOCKED), with no coordination between the nodes.
 /// </summary>
-public sealed class TwoSilosOnOnePostgresTests : IAsyncLifetime
+public sealed class TwoSilosOnOnePostgresTests() : DatabaseTest(StorageKind.Postgres)
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 2);
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(StorageKind.Postgres);
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task concurrent_writes_to_one_request_from_two_silos_lose_no_update()
     {
-        await using var a = await TestSilos.StartAsync(_database, _clock, "node-a");
-        await using var b = await TestSilos.StartAsync(_database, _clock, "node-b");
+        await using var a = await TestSilos.StartAsync(Database, Clock, "node-a");
+        await using var b = await TestSilos.StartAsync(Database, Clock, "node-b");
         var officer = new Actor(AuthorityId.Parse("CN-MOJ"), "officer", "test");
         var created = await a.Grains.GetGrain<IAuthorityGrain>("CN-MOJ").CreateRequestAsync(Drafts.Evidence(), officer, null);
         var id = created.Request.Id.Value;
@@ -41,7 +28,7 @@ public sealed class TwoSilosOnOnePostgresTests : IAsyncLifetime
         await Task.WhenAll(notes.Select((note, i) => Task.Run(() =>
             ConcurrentWrite.RetryAsync(() => (i % 2 == 0 ? a : b).Grains.GetGrain<IAssistanceRequestGrain>(id).AddNoteAsync(officer, note), attempts: 100))));
 
-        await using var reader = await TestSilos.StartAsync(_database, _clock, "node-reader");
+        await using var reader = await TestSilos.StartAsync(Database, Clock, "node-reader");
         var stored = await reader.Grains.GetGrain<IAssistanceRequestGrain>(id).GetAsync();
         stored!.Timeline.Where(e => e.What.StartsWith("note: ", StringComparison.Ordinal)).Select(e => e.What["note: ".Length..])
             .Order().ShouldBe(notes.Order());
@@ -54,9 +41,9 @@ public sealed class TwoSilosOnOnePostgresTests : IAsyncLifetime
     public async Task a_periodic_reminder_fires_exactly_once_per_period_across_two_silos_and_a_restart()
     {
         var period = Duration.FromMinutes(1);
-        var first = _clock.GetCurrentInstant() + period;
-        var a = await TestSilos.StartAsync(_database, _clock, "node-a");
-        await using var b = await TestSilos.StartAsync(_database, _clock, "node-b");
+        var first = Clock.GetCurrentInstant() + period;
+        var a = await TestSilos.StartAsync(Database, Clock, "node-a");
+        await using var b = await TestSilos.StartAsync(Database, Clock, "node-b");
         await a.Grains.GetGrain<ITickGrain>("shared").StartAsync(first, period);
 
         var delivered = 0;
@@ -65,10 +52,10 @@ public sealed class TwoSilosOnOnePostgresTests : IAsyncLifetime
             if (tick == 6)
             {
                 await a.DisposeAsync(); // node A restarts between two periods
-                a = await TestSilos.StartAsync(_database, _clock, "node-a-restarted");
+                a = await TestSilos.StartAsync(Database, Clock, "node-a-restarted");
             }
 
-            _clock.Advance(period);
+            Clock.Advance(period);
             var counts = await Task.WhenAll(a.RunDueRemindersAsync(), b.RunDueRemindersAsync());
             delivered += counts.Sum();
         }

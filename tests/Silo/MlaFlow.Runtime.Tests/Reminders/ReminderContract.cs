@@ -5,38 +5,21 @@ using NodaTime;
 namespace MlaFlow.Runtime.Tests.Reminders;
 
 /// <summary>Durable reminders, on each database.</summary>
-public abstract class ReminderContract(StorageKind kind) : IAsyncLifetime
+public abstract class ReminderContract(StorageKind kind) : DatabaseTest(kind)
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 2);
-    private TestDatabase _database = null!;
-
-    protected FakeClock Clock => _clock;
-
-    protected TestDatabase Database => _database;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(kind);
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task a_reminder_due_months_ahead_fires_then_and_not_before()
     {
-        await using var silo = await TestSilos.StartAsync(_database, _clock);
+        await using var silo = await TestSilos.StartAsync(Database, Clock);
         var grain = silo.Grains.GetGrain<ITickGrain>("far");
-        var due = _clock.GetCurrentInstant() + Duration.FromDays(200);
+        var due = Clock.GetCurrentInstant() + Duration.FromDays(200);
         await grain.StartAsync(due, period: null);
 
-        _clock.Advance(Duration.FromDays(199));
+        Clock.Advance(Duration.FromDays(199));
         (await silo.RunDueRemindersAsync()).ShouldBe(0);
-        _clock.Advance(Duration.FromDays(1));
+        Clock.Advance(Duration.FromDays(1));
         (await silo.RunDueRemindersAsync()).ShouldBe(1);
-        _clock.Advance(Duration.FromDays(1));
+        Clock.Advance(Duration.FromDays(1));
         (await silo.RunDueRemindersAsync()).ShouldBe(0);
 
         (await grain.TicksAsync()).ShouldBe([due]);
@@ -45,14 +28,14 @@ public abstract class ReminderContract(StorageKind kind) : IAsyncLifetime
     [SkippableFact]
     public async Task a_reminder_survives_a_restart_of_the_node()
     {
-        var due = _clock.GetCurrentInstant() + Duration.FromHours(1);
-        await using (var before = await TestSilos.StartAsync(_database, _clock))
+        var due = Clock.GetCurrentInstant() + Duration.FromHours(1);
+        await using (var before = await TestSilos.StartAsync(Database, Clock))
         {
             await before.Grains.GetGrain<ITickGrain>("restart").StartAsync(due, period: null);
         }
 
-        _clock.Advance(Duration.FromHours(2));
-        await using var after = await TestSilos.StartAsync(_database, _clock, "node-after-restart");
+        Clock.Advance(Duration.FromHours(2));
+        await using var after = await TestSilos.StartAsync(Database, Clock, "node-after-restart");
 
         (await after.RunDueRemindersAsync()).ShouldBe(1);
         (await after.Grains.GetGrain<ITickGrain>("restart").TicksAsync()).ShouldBe([due]);
@@ -61,14 +44,14 @@ public abstract class ReminderContract(StorageKind kind) : IAsyncLifetime
     [SkippableFact]
     public async Task periods_missed_while_no_node_ran_fire_once_not_once_each()
     {
-        await using var silo = await TestSilos.StartAsync(_database, _clock);
+        await using var silo = await TestSilos.StartAsync(Database, Clock);
         var grain = silo.Grains.GetGrain<ITickGrain>("missed");
-        var start = _clock.GetCurrentInstant() + Duration.FromMinutes(10);
+        var start = Clock.GetCurrentInstant() + Duration.FromMinutes(10);
         await grain.StartAsync(start, Duration.FromHours(1));
 
-        _clock.Advance(Duration.FromHours(5));
+        Clock.Advance(Duration.FromHours(5));
         await silo.RunDueRemindersAsync();
-        _clock.Advance(Duration.FromHours(1));
+        Clock.Advance(Duration.FromHours(1));
         await silo.RunDueRemindersAsync();
 
         (await grain.TicksAsync()).ShouldBe([start, start + Duration.FromHours(5)]);
@@ -77,16 +60,16 @@ public abstract class ReminderContract(StorageKind kind) : IAsyncLifetime
     [SkippableFact]
     public async Task a_failed_delivery_is_retried_later_and_not_lost()
     {
-        await using var silo = await TestSilos.StartAsync(_database, _clock);
+        await using var silo = await TestSilos.StartAsync(Database, Clock);
         var grain = silo.Grains.GetGrain<ITickGrain>("flaky");
-        var due = _clock.GetCurrentInstant() + Duration.FromMinutes(1);
+        var due = Clock.GetCurrentInstant() + Duration.FromMinutes(1);
         await grain.StartAsync(due, period: null);
         await grain.FailNextAsync(1);
 
-        _clock.Advance(Duration.FromMinutes(2));
+        Clock.Advance(Duration.FromMinutes(2));
         (await silo.RunDueRemindersAsync()).ShouldBe(0);
         (await silo.RunDueRemindersAsync()).ShouldBe(0); // not before the retry delay
-        _clock.Advance(Duration.FromMinutes(1));
+        Clock.Advance(Duration.FromMinutes(1));
         (await silo.RunDueRemindersAsync()).ShouldBe(1);
 
         (await grain.TicksAsync()).ShouldBe([due]);
@@ -95,12 +78,12 @@ public abstract class ReminderContract(StorageKind kind) : IAsyncLifetime
     [SkippableFact]
     public async Task an_unregistered_reminder_does_not_fire()
     {
-        await using var silo = await TestSilos.StartAsync(_database, _clock);
+        await using var silo = await TestSilos.StartAsync(Database, Clock);
         var grain = silo.Grains.GetGrain<ITickGrain>("cancelled");
-        await grain.StartAsync(_clock.GetCurrentInstant() + Duration.FromMinutes(1), Duration.FromMinutes(1));
+        await grain.StartAsync(Clock.GetCurrentInstant() + Duration.FromMinutes(1), Duration.FromMinutes(1));
         await grain.StopAsync();
 
-        _clock.Advance(Duration.FromMinutes(5));
+        Clock.Advance(Duration.FromMinutes(5));
 
         (await silo.RunDueRemindersAsync()).ShouldBe(0);
         (await grain.TicksAsync()).ShouldBeEmpty();

@@ -11,35 +11,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MlaFlow.Runtime.Tests.Storage;
 
 /// <summary>What every storage provider must do; run once per database by the derived classes.</summary>
-public abstract class GrainStorageContract(StorageKind kind) : IAsyncLifetime
+public abstract class GrainStorageContract(StorageKind kind) : TestGrainSiloTest(kind)
 {
     private static readonly GrainId Grain = new(CounterGrain.TypeName, "c-1");
     private static readonly AuditEntry Audit = new(CounterGrain.Owner, "test", "write", "c-1");
 
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 2);
-    private TestDatabase _database = null!;
-    private TestSilo _silo = null!;
-
-    private GrainStateStore Store => _silo.Services.GetRequiredService<GrainStateStore>();
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(kind);
-        _silo = await TestSilos.StartAsync(_database, _clock);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_silo is not null)
-        {
-            await _silo.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    private GrainStateStore Store => Silo.Services.GetRequiredService<GrainStateStore>();
 
     [SkippableFact]
     public async Task reading_a_grain_that_was_never_written_finds_nothing()
@@ -146,7 +123,7 @@ public abstract class GrainStorageContract(StorageKind kind) : IAsyncLifetime
     public async Task applying_the_migrations_twice_is_harmless()
     {
         await Store.WriteAsync(Grain, new CounterState(CounterGrain.Owner, 1, ["kept"]), null, Audit);
-        var runner = new MigrationRunner(_database.Open(), _clock, NullLogger<MigrationRunner>.Instance);
+        var runner = new MigrationRunner(Database.Open(), Clock, NullLogger<MigrationRunner>.Instance);
 
         (await runner.ApplyAsync()).ShouldBeEmpty();
         (await runner.ApplyAsync()).ShouldBeEmpty();
@@ -160,12 +137,12 @@ public abstract class GrainStorageContract(StorageKind kind) : IAsyncLifetime
     {
         for (var i = 1; i <= 5; i++)
         {
-            _clock.Advance(NodaTime.Duration.FromMinutes(1));
+            Clock.Advance(NodaTime.Duration.FromMinutes(1));
             await Store.WriteAsync(new GrainId(CounterGrain.TypeName, $"q-{i}"), new CounterState(CounterGrain.Owner, i, [], i <= 3 ? "open" : "closed"), null, Audit);
         }
 
         await Store.WriteAsync(new GrainId(CounterGrain.TypeName, "other"), new CounterState("YY-OTHER", 2, []), null, Audit with { Authority = "YY-OTHER" });
-        var query = _silo.Services.GetRequiredService<IGrainStateQuery>();
+        var query = Silo.Services.GetRequiredService<IGrainStateQuery>();
 
         var open = await query.QueryAsync<CounterState>(CounterGrain.TypeName, new StateFilter(CounterGrain.Owner, Status: "open"), 1, 2);
         var evenOpen = await query.QueryAsync<CounterState>(CounterGrain.TypeName, new StateFilter(CounterGrain.Owner, "open", "even"), 1, 10);
@@ -180,7 +157,7 @@ public abstract class GrainStorageContract(StorageKind kind) : IAsyncLifetime
 
     private async Task InsertRawAsync(string stateType, int version, string payload)
     {
-        await using var connection = await _database.Open().OpenAsync();
+        await using var connection = await Database.Open().OpenAsync();
         await connection.ExecuteAsync(
             """
             INSERT INTO grain_state (grain_type, grain_key, state_type, state_version, etag, payload, owner, created_at, updated_at)
@@ -191,7 +168,7 @@ public abstract class GrainStorageContract(StorageKind kind) : IAsyncLifetime
 
     private async Task<long> CountAsync(string table)
     {
-        await using var connection = await _database.Open().OpenAsync();
+        await using var connection = await Database.Open().OpenAsync();
         return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
     }
 }

@@ -1,0 +1,20 @@
+namespace MlaFlow.Testing;
+
+/// <summary>A <see cref="DatabaseTest"/> with one node started on the database for each test.</summary>
+public abstract class SiloTest(StorageKind kind, FakeClock? clock = null) : DatabaseTest(kind, clock)
+{
+    protected TestSilo Silo { get; private set; } = null!;
+
+    protected override async Task StartAsync() => Silo = await StartSiloAsync();
+
+    protected override async Task StopAsync()
+    {
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts the node; override to host more grains.</summary>
+    protected virtual Task<TestSilo> StartSiloAsync() => TestSilo.StartAsync(Database, Clock);
+}
