@@ -204,7 +204,7 @@ public static partial class CreateRequestValidator
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,99}\\z")]
     private static partial Regex TreatyIdShape();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}\\z")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}\z")]
     private static partial Regex MediaTypeShape();
 
     [GeneratedRegex("^[0-9a-f]{64}\\z")]

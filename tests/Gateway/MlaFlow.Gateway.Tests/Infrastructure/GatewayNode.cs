@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MlaFlow.Gateway.Security;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Runtime.Storage;
+using MlaFlow.Testing;
+
+namespace MlaFlow.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The real node (<c>Program</c>, through <c>SiloApp.Build</c>) booted in memory on a database and a data
+/// folder of its own, serving CN-MOJ and TH-OAG unless told otherwise. Everything reaches the node as
+/// configuration, the way an operator would set it; <see cref="Store"/> reads the same database directly,
+/// to check what was written (which also proves the configuration reached the node).
+/// </summary>
+internal sealed class GatewayNode : WebApplicationFactory<Program>
+{
+    public const string China = "CN-MOJ";
+    public const string Thailand = "TH-OAG";
+
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
+
+    private readonly TestDatabase _database;
+    private readonly string _dataPath;
+    private readonly byte[]? _signingKey;
+    private readonly IReadOnlyList<string> _authorities;
+    private bool _started;
+
+    private GatewayNode(TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities)
+    {
+        _database = database;
+        _dataPath = dataPath;
+        _signingKey = signingKey;
+        _authorities = authorities;
+        Store = database.Open();
+    }
+
+    /// <summary>The node's database, opened separately from the node.</summary>
+    public Database Store { get; }
+
+    /// <summary>The node's data folder, a new temporary folder.</summary>
+    public string DataPath => _dataPath;
+
+    /// <summary>
+    /// Boots a node on a new <paramref name="storage"/> database, serving <paramref name="authorities"/>
+    /// (CN-MOJ and TH-OAG unless given). With <paramref name="configureSigningKey"/> off, the node is given
+    /// no key and makes its own in the data folder.
+    /// </summary>
+    public static async Task<GatewayNode> StartAsync(StorageKind storage, bool configureSigningKey = true, IReadOnlyList<string>? authorities = null)
+    {
+        var database = await TestDatabase.CreateAsync(storage);
+        var dataPath = Directory.CreateTempSubdirectory("mlaflow-gateway-").FullName;
+        var node = new GatewayNode(database, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand]);
+        try
+        {
+            // Boots the host now, so a test's first request does not also measure the start.
+            _ = node.Server;
+            node._started = true;
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Issues tokens the node accepts: signed with the configured key, or with the key the node generated.</summary>
+    public TokenIssuer Tokens => _signingKey is null ? Services.GetRequiredService<TokenIssuer>() : new TokenIssuer(new TokenSettings(_signingKey));
+
+    public Task<StoreCounts> CountsAsync() => StoreCounts.ReadAsync(Store);
+
+    /// <summary>A client calling as a user of <paramref name="authority"/> with <paramref name="role"/>.</summary>
+    public HttpClient ClientFor(string authority, string role) => ClientWith(Token(Tokens, authority, role));
+
+    /// <summary>A client presenting <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient ClientWith(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static string Token(TokenIssuer issuer, string authority, string role, DateTimeOffset? issuedAt = null) =>
+        issuer.Issue(AuthorityId.Parse(authority), role, $"{role}@{authority}", issuedAt ?? DateTimeOffset.UtcNow, TokenLifetime);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Minimal hosting: these reach WebApplication.CreateBuilder(args) as command-line arguments,
+        // so SiloApp.Build sees them before it opens storage.
+        builder.UseSetting("MlaFlow:DataPath", _dataPath);
+        builder.UseSetting("MlaFlow:Storage:Provider", _database.Provider.ToString());
+        builder.UseSetting("MlaFlow:Storage:ConnectionString", _database.ConnectionString);
+        for (var i = 0; i < _authorities.Count; i++)
+        {
+            builder.UseSetting($"MlaFlow:Authorities:{i}", _authorities[i]);
+        }
+
+        builder.UseSetting("MlaFlow:Runtime:NodeId", "gateway-test");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_signingKey is not null)
+        {
+            builder.UseSetting("MlaFlow:Auth:SigningKey", Convert.ToBase64String(_signingKey));
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        // The node's own Database holds a connection pool; it goes once the node has stopped.
+        var nodeDatabase = _started ? Services.GetService<Database>() : null;
+        await base.DisposeAsync();
+        if (nodeDatabase is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+        Directory.Delete(_dataPath, recursive: true);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace MlaFlow.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The request bodies in <c>samples/requests/</c>, read from the checkout: the same files the README's
+/// curl example sends, so a sample that stops being valid fails here. All go from CN-MOJ to TH-OAG.
+/// </summary>
+internal static class Samples
+{
+    public const string Evidence = "evidence";
+    public const string ProvisionalArrest = "provisional-arrest";
+    public const string Extradition = "extradition";
+
+    public static IReadOnlyList<string> All { get; } = [Evidence, ProvisionalArrest, Extradition];
+
+    /// <summary>The sample's text exactly as stored.</summary>
+    public static string Text(string name) => File.ReadAllText(RepositoryRoot.Combine("samples", "requests", $"{name}.json"));
+
+    /// <summary>The sample as a fresh JSON tree, for a test to change one thing in.</summary>
+    public static JsonObject Json(string name) => JsonNode.Parse(Text(name))!.AsObject();
+
+    /// <summary>The evidence sample sent the other way: from TH-OAG to CN-MOJ.</summary>
+    public static JsonObject EvidenceFromThailand()
+    {
+        var body = Json(Evidence);
+        body["requested"] = new JsonObject { ["state"] = "CN", ["authority"] = "CN-MOJ" };
+        return body;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using MlaFlow.Gateway.Security;
+using MlaFlow.Gateway.Tests.Infrastructure;
+using MlaFlow.Grains.Requests;
+using MlaFlow.Testing;
+
+namespace MlaFlow.Gateway.Tests;
+
+/// <summary>
+/// A bad create is answered with a problem naming what is wrong, and nothing is written: no request,
+/// no request number used up, no audit record.
+/// </summary>
+public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
+{
+    // xunit makes a new instance for every test: each test boots its own node on its own database.
+    private GatewayNode _node = null!;
+    private HttpClient _officer = null!;
+    private StoreCounts _before = null!;
+
+    public async Task InitializeAsync()
+    {
+        _node = await GatewayNode.StartAsync(storage);
+        _officer = _node.ClientFor(GatewayNode.China, Roles.Officer);
+        _before = await _node.CountsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _officer?.Dispose();
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task malformed_json_is_a_bad_request()
+    {
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json("""{ "kind": "evidence", "requested": """));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem["title"]!.GetValue<string>().ShouldBe("Malformed JSON");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task a_value_of_the_wrong_json_type_is_named_by_its_path()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["offences"]![0]!["maximumPenalty"]!["months"] = "twelve";
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        await response.ShouldBeInvalidAsync("offences[0].maximumPenalty.months");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData("summaryOfFacts")]
+    [InlineData("requested.authority")]
+    [InlineData("offences[0].maximumPenalty.type")]
+    public async Task a_missing_required_field_is_named_by_its_path(string path)
+    {
+        var body = Samples.Json(Samples.Evidence);
+        Remove(body, path);
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        (await response.ShouldBeInvalidAsync(path)).ShouldContain(m => m.StartsWith("Required", StringComparison.Ordinal));
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task an_unknown_kind_is_refused()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["kind"] = "rogatoryLetter";
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        (await response.ShouldBeInvalidAsync("kind")).Single().ShouldContain("rogatoryLetter");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task an_unknown_field_is_refused_rather_than_dropped()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["summaryOfFact"] = "A misspelt field name.";
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        (await response.ShouldBeInvalidAsync("summaryOfFact")).ShouldBe(["Unknown field."]);
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task more_persons_than_allowed_are_refused()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        var persons = new JsonArray();
+        for (var i = 0; i < RequestLimits.MaxPersons + 1; i++)
+        {
+            persons.Add(body["persons"]![0]!.DeepClone());
+        }
+
+        body["persons"] = persons;
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        (await response.ShouldBeInvalidAsync("persons")).Single().ShouldContain("51");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task a_body_over_256_kib_is_too_large()
+    {
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(Oversize()));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task a_body_over_256_kib_is_too_large_even_without_a_content_length()
+    {
+        using var content = new ChunkedContent(Oversize());
+        content.Headers.ContentLength.ShouldBeNull();
+
+        using var response = await _officer.PostAsync("/api/v1/requests", content);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        await NothingWrittenAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task a_body_that_is_not_json_is_an_unsupported_media_type(string mediaType)
+    {
+        using var content = new StringContent(Samples.Text(Samples.Evidence), Encoding.UTF8, mediaType);
+
+        using var response = await _officer.PostAsync("/api/v1/requests", content);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task a_request_to_the_requesting_state_itself_is_refused()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["requested"] = new JsonObject { ["state"] = "CN", ["authority"] = "CN-MPS" };
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        await response.ShouldBeInvalidAsync("requested.state");
+        await NothingWrittenAsync();
+    }
+
+    private async Task NothingWrittenAsync() => (await _node.CountsAsync()).ShouldBe(_before);
+
+    /// <summary>The evidence sample with its summary padded past the body limit; still valid JSON.</summary>
+    private static string Oversize()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["summaryOfFacts"] = new string('x', RequestLimits.MaxBodyBytes);
+        return body.ToJsonString();
+    }
+
+    /// <summary>Removes the member at a path such as <c>offences[0].maximumPenalty.type</c>.</summary>
+    private static void Remove(JsonObject body, string path)
+    {
+        JsonNode node = body;
+        var steps = path.Split('.');
+        foreach (var step in steps[..^1])
+        {
+            node = step.EndsWith(']') ? node[step[..step.IndexOf('[')]]![int.Parse(step[(step.IndexOf('[') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]! : node[step]!;
+        }
+
+        node.AsObject().Remove(steps[^1]).ShouldBeTrue($"the sample has {path}");
+    }
+}
+
+public sealed class RejectingBadInputOnSqlite() : RejectingBadInput(StorageKind.Sqlite);
+
+public sealed class RejectingBadInputOnPostgres() : RejectingBadInput(StorageKind.Postgres);
