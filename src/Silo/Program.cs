@@ -7,7 +7,18 @@ if (SiloCommands.Handles(args))
     return await SiloCommands.RunAsync(args);
 }
 
-var app = SiloApp.Build(args);
+WebApplication app;
+try
+{
+    app = SiloApp.Build(args);
+}
+catch (InvalidOperationException e)
+{
+    // A bad setting: say which, and stop before anything runs half-configured.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
 await app.RunAsync();
 return 0;
 

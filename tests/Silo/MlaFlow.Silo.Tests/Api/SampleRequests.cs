@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+
+namespace MlaFlow.Silo.Tests.Api;
+
+/// <summary>
+/// Request bodies from <c>samples/requests</c>, the files the README shows, so the tests post exactly what
+/// a reader would and break when the samples drift from the API.
+/// </summary>
+public static class SampleRequests
+{
+    private static readonly Lazy<string> EvidenceJson = new(() => File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "requests", "evidence.json")));
+
+    /// <summary>The evidence sample with <paramref name="marker"/> appended to its summary of facts, to find this very request again.</summary>
+    public static string EvidenceMarked(string marker)
+    {
+        var body = JsonNode.Parse(EvidenceJson.Value)!.AsObject();
+        body["summaryOfFacts"] = $"{body["summaryOfFacts"]!.GetValue<string>()} {marker}";
+        return body.ToJsonString();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MlaFlow.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds MlaFlow.sln.");
+    }
+}
