@@ -27,7 +27,7 @@ MLAFLOW_TEST_POSTGRES=$(tests/pg-cluster.sh start "$pgdir")
 export MLAFLOW_TEST_POSTGRES
 
 rc=0
-dotnet test MlaFlow.sln --no-build -c Release --logger "console;verbosity=normal" </dev/null \
+dotnet test MlaFlow.sln --no-build -c Release </dev/null \
   | tee "$log" || rc=${PIPESTATUS[0]}
 
 # Per-assembly lines: "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
