@@ -1,0 +1,10 @@
+namespace MlaFlow.Workflows.Definitions;
+
+public enum FormFieldType
+{
+    Text,
+    Number,
+    Date,
+    Boolean,
+    Choice,
+}

@@ -1,0 +1,18 @@
+namespace MlaFlow.Workflows.Definitions;
+
+/// <summary>What central authorities send each other about a request (DOMAIN.md).</summary>
+public enum MessageType
+{
+    Request,
+    Acknowledgement,
+    RequestForAdditionalInformation,
+    AdditionalInformation,
+    StatusEnquiry,
+    StatusReply,
+    PartialResult,
+    FinalResult,
+    Refusal,
+    Postponement,
+    Withdrawal,
+    Notice,
+}

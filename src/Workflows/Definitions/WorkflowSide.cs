@@ -1,0 +1,8 @@
+namespace MlaFlow.Workflows.Definitions;
+
+/// <summary>Which side of a request a workflow runs for: the state asking, or the state asked.</summary>
+public enum WorkflowSide
+{
+    Requesting,
+    Requested,
+}
