@@ -61,6 +61,8 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
     [InlineData("summaryOfFacts")]
     [InlineData("requested.authority")]
     [InlineData("offences[0].maximumPenalty.type")]
+    [InlineData("language")]
+    [InlineData("attachments[0].category")]
     public async Task a_missing_required_field_is_named_by_its_path(string path)
     {
         var body = Samples.Json(Samples.Evidence);
@@ -81,6 +83,30 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeInvalidAsync("kind")).Single().ShouldContain("rogatoryLetter");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task a_language_must_be_an_iso_639_1_code()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["language"] = "english";
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        (await response.ShouldBeInvalidAsync("language")).Single().ShouldContain("english");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task a_translation_names_its_language()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["attachments"]![0]!["category"] = "translation";
+
+        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        (await response.ShouldBeInvalidAsync("attachments[0].language")).Single().ShouldStartWith("Required");
         await NothingWrittenAsync();
     }
 

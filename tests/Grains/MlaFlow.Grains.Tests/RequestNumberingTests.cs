@@ -70,6 +70,7 @@ public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, FakeC
         RequestKind.Evidence,
         new Party(CountryCode.Parse("TH"), AuthorityId.Parse("TH-OAG")),
         new LegalBasis(LegalBasisType.Reciprocity, null),
+        LanguageCode.Parse("en"),
         Urgency.Normal,
         null,
         facts,

@@ -8,6 +8,7 @@ public sealed record CreateRequestBody(
     string? Kind,
     PartyBody? Requested,
     LegalBasisBody? LegalBasis,
+    string? Language,
     string? Urgency,
     string? UrgencyReason,
     string? SummaryOfFacts,
@@ -32,4 +33,4 @@ public sealed record IdentityDocumentBody(string? Type, string? Number, string? 
 
 public sealed record MeasureBody(string? Type, string? Description);
 
-public sealed record AttachmentBody(string? Name, string? MediaType, long? Size, string? Sha256);
+public sealed record AttachmentBody(string? Name, string? MediaType, long? Size, string? Sha256, string? Category, string? Language);

@@ -17,6 +17,7 @@ public static partial class CreateRequestValidator
         var kind = read.Enum<RequestKind>(body.Kind, "kind");
         var requested = ReadRequested(read, body.Requested, requesting);
         var legalBasis = ReadLegalBasis(read, body.LegalBasis);
+        var language = read.Parsed<LanguageCode>(body.Language, "language", "en (ISO 639-1, the language the request is written in)");
         var urgency = read.Enum<Urgency>(body.Urgency, "urgency", required: false) ?? Urgency.Normal;
         var urgencyReason = read.Text(body.UrgencyReason, "urgencyReason", RequestLimits.MaxTextLength, required: urgency != Urgency.Normal, multiline: true);
         var summary = read.Text(body.SummaryOfFacts, "summaryOfFacts", RequestLimits.MaxSummaryLength, multiline: true);
@@ -34,7 +35,7 @@ public static partial class CreateRequestValidator
 
         return errors.Any
             ? null
-            : new NewAssistanceRequest(kind!.Value, requested!, legalBasis!, urgency, urgencyReason, summary!, offences, persons, measures, attachments);
+            : new NewAssistanceRequest(kind!.Value, requested!, legalBasis!, language!, urgency, urgencyReason, summary!, offences, persons, measures, attachments);
     }
 
     private static Party? ReadRequested(FieldReader read, PartyBody? body, AuthorityId requesting)
@@ -196,9 +197,11 @@ public static partial class CreateRequestValidator
             sha256 = null;
         }
 
-        return name is null || mediaType is null || sha256 is null || body.Size is not (>= 0 and <= RequestLimits.MaxAttachmentBytes)
+        var category = read.Enum<AttachmentCategory>(body.Category, $"{path}.category");
+        var language = read.Parsed<LanguageCode>(body.Language, $"{path}.language", "th", required: category == AttachmentCategory.Translation);
+        return name is null || mediaType is null || sha256 is null || category is null || body.Size is not (>= 0 and <= RequestLimits.MaxAttachmentBytes)
             ? null
-            : new Attachment(name, mediaType, body.Size.Value, sha256);
+            : new Attachment(name, mediaType, body.Size.Value, sha256, category.Value, language);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,99}\\z")]

@@ -15,6 +15,7 @@ public sealed record AssistanceRequest(
     Party Requesting,
     Party Requested,
     LegalBasis LegalBasis,
+    LanguageCode Language,
     Urgency Urgency,
     string? UrgencyReason,
     string SummaryOfFacts,

@@ -10,6 +10,7 @@ public sealed record NewAssistanceRequest(
     RequestKind Kind,
     Party Requested,
     LegalBasis LegalBasis,
+    LanguageCode Language,
     Urgency Urgency,
     string? UrgencyReason,
     string SummaryOfFacts,

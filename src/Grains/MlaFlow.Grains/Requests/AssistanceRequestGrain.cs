@@ -28,7 +28,7 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock) 
 
         var now = clock.GetCurrentInstant();
         var request = new AssistanceRequest(
-            id, draft.Kind, new Party(id.Authority.Country, id.Authority), draft.Requested, draft.LegalBasis, draft.Urgency,
+            id, draft.Kind, new Party(id.Authority.Country, id.Authority), draft.Requested, draft.LegalBasis, draft.Language, draft.Urgency,
             draft.UrgencyReason, draft.SummaryOfFacts, draft.Offences, draft.Persons, draft.Measures, draft.Attachments,
             RequestStatus.Draft, [new TimelineEvent(now, actor.ToString(), "created")], now, idempotencyKey, content);
         await _state.WriteStateAsync(request, Audit(actor, "request.created"));

@@ -10,6 +10,7 @@ internal static class Drafts
         RequestKind.Evidence,
         new Party(CountryCode.Parse("TH"), AuthorityId.Parse("TH-OAG")),
         new LegalBasis(LegalBasisType.Reciprocity, null),
+        LanguageCode.Parse("en"),
         Urgency.Normal,
         null,
         "Funds obtained by fraud were moved to an account in Bangkok.",

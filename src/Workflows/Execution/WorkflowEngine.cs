@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using MlaFlow.Workflows.Definitions;
+using NodaTime;
+
+namespace MlaFlow.Workflows.Execution;
+
+/// <summary>
+/// The one execution model for workflows. Every operation takes an instance and returns a new one with
+/// the effects to carry out; the engine keeps no state and does no I/O, so the request grain can persist
+/// the result and its audit record in one transaction. An operation that does not fit the instance
+/// throws <see cref="WorkflowOperationException"/> and changes nothing.
+/// </summary>
+public static class WorkflowEngine
+{
+    /// <summary>Starts a new instance of <paramref name="definition"/> at its start step.</summary>
+    public static WorkflowTransition Start(WorkflowDefinition definition, WorkflowRef reference, WorkflowContext context)
+    {
+        var run = WorkflowRun.Begin(definition, reference, context);
+        run.Record(definition.Start, "started", reference.ToString());
+        run.Enter(definition.Start, []);
+        return run.Finish();
+    }
+
+    /// <summary>Completes the task waiting as token <paramref name="tokenId"/> with an outcome and its form data.</summary>
+    /// <exception cref="FormValidationException">The form data breaks the task's form.</exception>
+    public static WorkflowTransition CompleteTask(
+        WorkflowDefinition definition, WorkflowInstance instance, int tokenId, string outcome, JsonObject form, WorkflowContext context)
+    {
+        var token = Resting(instance, tokenId, TokenState.Waiting);
+        if (definition.Step(token.StepId) is not TaskStep task)
+        {
+            throw new WorkflowOperationException($"Step '{token.StepId}' is not a task.");
+        }
+
+        if (!task.Outcomes.ContainsKey(outcome) || outcome == task.Deadline?.Outcome)
+        {
+            var choices = task.Outcomes.Keys.Where(k => k != task.Deadline?.Outcome);
+            throw new WorkflowOperationException($"Task '{task.Id}' is completed with one of {string.Join(", ", choices)}, not '{outcome}'.");
+        }
+
+        FormValidator.Validate(task.Form, form);
+        var run = new WorkflowRun(definition, instance, context);
+        run.SaveForm(task.Id, form);
+        run.Leave(token, outcome);
+        return run.Finish();
+    }
+
+    /// <summary>Delivers an incoming message to the step awaiting it (the longest waiting, if several).</summary>
+    public static WorkflowTransition Receive(WorkflowDefinition definition, WorkflowInstance instance, MessageType message, WorkflowContext context) =>
+        Resume(definition, instance, context, step => step.Message == message, $"a {message} message");
+
+    /// <summary>Delivers a named signal to the step awaiting it.</summary>
+    public static WorkflowTransition Signal(WorkflowDefinition definition, WorkflowInstance instance, string signal, WorkflowContext context) =>
+        Resume(definition, instance, context, step => step.Signal == signal, $"the signal '{signal}'");
+
+    /// <summary>
+    /// A timer armed by an earlier transition fired for <paramref name="dueAt"/>. A timer whose step was
+    /// left since, or that was re-armed for another time, finds nothing to do: the result is the same
+    /// instance and no effects, so a late or repeated firing is harmless.
+    /// </summary>
+    public static WorkflowTransition TimerDue(WorkflowDefinition definition, WorkflowInstance instance, string timerName, Instant dueAt, WorkflowContext context)
+    {
+        var token = TimerNames.TryParse(timerName, out var tokenId, out var isWarning)
+            ? instance.Tokens.FirstOrDefault(t => t.Id == tokenId && t.State == TokenState.Waiting)
+            : null;
+        if (token is null || (isWarning ? token.WarnAt : token.DueAt) != dueAt)
+        {
+            return new WorkflowTransition(instance, []);
+        }
+
+        var run = new WorkflowRun(definition, instance, context);
+        if (isWarning)
+        {
+            run.Record(token.StepId, "deadline approaching", $"due {token.DueAt}");
+            run.Emit(new DeadlineWarning(token.StepId, token.DueAt!.Value));
+            return run.Finish();
+        }
+
+        run.Leave(token, definition.Step(token.StepId) switch
+        {
+            TimerStep => TimerStep.Elapsed,
+            TaskStep { Deadline: { } deadline } => deadline.Outcome,
+            AwaitStep { Deadline: { } deadline } => deadline.Outcome,
+            var step => throw new WorkflowOperationException($"Step '{step.Id}' has no deadline."),
+        }, "deadline passed");
+        return run.Finish();
+    }
+
+    /// <summary>Runs a faulted step again.</summary>
+    public static WorkflowTransition Retry(WorkflowDefinition definition, WorkflowInstance instance, int tokenId, WorkflowContext context)
+    {
+        var token = Resting(instance, tokenId, TokenState.Faulted);
+        var run = new WorkflowRun(definition, instance, context);
+        run.Remove(token);
+        run.Record(token.StepId, "retried", token.Error);
+        run.Enter(token.StepId, token.Forks);
+        return run.Finish();
+    }
+
+    /// <summary>Leaves a faulted step through <paramref name="outcome"/>, as an officer decides instead of the step.</summary>
+    public static WorkflowTransition Route(WorkflowDefinition definition, WorkflowInstance instance, int tokenId, string outcome, WorkflowContext context)
+    {
+        var token = Resting(instance, tokenId, TokenState.Faulted);
+        var run = new WorkflowRun(definition, instance, context);
+        run.Leave(token, outcome, $"routed after fault: {token.Error}");
+        return run.Finish();
+    }
+
+    private static WorkflowTransition Resume(
+        WorkflowDefinition definition, WorkflowInstance instance, WorkflowContext context, Func<AwaitStep, bool> awaits, string what)
+    {
+        var token = instance.Tokens
+            .Where(t => t.State == TokenState.Waiting && definition.Step(t.StepId) is AwaitStep step && awaits(step))
+            .MinBy(t => t.Id)
+            ?? throw new WorkflowOperationException($"No step of this workflow awaits {what}.");
+        var run = new WorkflowRun(definition, instance, context);
+        run.Leave(token, AwaitStep.Received);
+        return run.Finish();
+    }
+
+    private static StepToken Resting(WorkflowInstance instance, int tokenId, TokenState state)
+    {
+        if (instance.IsEnded)
+        {
+            throw new WorkflowOperationException($"The workflow has ended ({instance.Ended}).");
+        }
+
+        var token = instance.Token(tokenId);
+        return token.State == state ? token
+            : throw new WorkflowOperationException($"Step #{tokenId} ('{token.StepId}') is {token.State.ToString().ToLowerInvariant()}, not {state.ToString().ToLowerInvariant()}.");
+    }
+}

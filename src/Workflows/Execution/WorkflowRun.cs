@@ -1,0 +1,226 @@
+using System.Text.Json.Nodes;
+using MlaFlow.Workflows.Calendars;
+using MlaFlow.Workflows.Conditions;
+using MlaFlow.Workflows.Definitions;
+
+namespace MlaFlow.Workflows.Execution;
+
+/// <summary>
+/// One operation on an instance: moves tokens through steps until each rests (waits, faults or ends)
+/// and collects the effects. Entering a step is queued, not recursive, so long chains of decisions
+/// cannot exhaust the stack; a chain that never rests is cut off and faulted.
+/// </summary>
+internal sealed class WorkflowRun
+{
+    /// <summary>More step entries than this in one operation can only be a loop of steps that never wait.</summary>
+    private const int MaxEntriesPerOperation = 1_000;
+
+    private readonly WorkflowDefinition _definition;
+    private readonly WorkflowRef _reference;
+    private readonly WorkflowContext _context;
+    private readonly List<StepToken> _tokens;
+    private readonly List<HistoryEntry> _history;
+    private readonly Dictionary<string, JsonObject> _forms;
+    private readonly List<WorkflowEffect> _effects = [];
+    private readonly Queue<(string StepId, IReadOnlyList<string> Forks)> _entries = new();
+    private int _nextTokenId;
+    private int _entered;
+    private FinalStatus? _ended;
+    private string? _ground;
+
+    public WorkflowRun(WorkflowDefinition definition, WorkflowInstance instance, WorkflowContext context)
+    {
+        _definition = definition;
+        _reference = instance.Definition;
+        _context = context;
+        _tokens = [.. instance.Tokens];
+        _history = [.. instance.History];
+        _forms = instance.Forms.ToDictionary(f => f.Key, f => (JsonObject)f.Value.DeepClone(), StringComparer.Ordinal);
+        _nextTokenId = instance.NextTokenId;
+        (_ended, _ground) = (instance.Ended, instance.Ground);
+    }
+
+    public static WorkflowRun Begin(WorkflowDefinition definition, WorkflowRef reference, WorkflowContext context) =>
+        new(definition, new WorkflowInstance(reference, [], new Dictionary<string, JsonObject>(), [], 1), context);
+
+    public void Enter(string stepId, IReadOnlyList<string> forks) => _entries.Enqueue((stepId, forks));
+
+    /// <summary>Takes <paramref name="token"/> out through <paramref name="outcome"/> into the next step.</summary>
+    public void Leave(StepToken token, string outcome, string? detail = null)
+    {
+        var step = _definition.Step(token.StepId);
+        if (!step.Outcomes.TryGetValue(outcome, out var next))
+        {
+            throw new WorkflowOperationException($"Step '{step.Id}' has no outcome '{outcome}'; it has {string.Join(", ", step.Outcomes.Keys)}.");
+        }
+
+        Remove(token);
+        Record(step.Id, outcome, detail);
+        Enter(next, token.Forks);
+    }
+
+    /// <summary>Takes a token out of the instance (if it rests there) and disarms its timers.</summary>
+    public void Remove(StepToken token)
+    {
+        _tokens.Remove(token);
+        if (token.DueAt is not null)
+        {
+            _effects.Add(new DisarmTimer(TimerNames.Due(token.Id)));
+        }
+
+        if (token.WarnAt is not null)
+        {
+            _effects.Add(new DisarmTimer(TimerNames.Warn(token.Id)));
+        }
+    }
+
+    public void Record(string stepId, string what, string? detail = null) =>
+        _history.Add(new HistoryEntry(_context.Now, stepId, what, _context.Actor, detail));
+
+    public void Emit(WorkflowEffect effect) => _effects.Add(effect);
+
+    public void SaveForm(string stepId, JsonObject data) => _forms[stepId] = (JsonObject)data.DeepClone();
+
+    /// <summary>Runs every queued entry until all tokens rest, then returns the new instance and its effects.</summary>
+    public WorkflowTransition Finish()
+    {
+        while (_entries.TryDequeue(out var entry) && _ended is null)
+        {
+            var token = new StepToken(_nextTokenId++, entry.StepId, TokenState.Waiting, _context.Now, entry.Forks);
+            if (++_entered > MaxEntriesPerOperation)
+            {
+                Rest(token with { State = TokenState.Faulted, Error = $"The workflow passed through more than {MaxEntriesPerOperation} steps without waiting; it loops." });
+                _entries.Clear();
+                break;
+            }
+
+            Execute(_definition.Step(entry.StepId), token);
+        }
+
+        var instance = new WorkflowInstance(_reference, [.. _tokens], _forms, [.. _history], _nextTokenId, _ended, _ground);
+        return new WorkflowTransition(instance, [.. _effects]);
+    }
+
+    private void Execute(StepDefinition step, StepToken token)
+    {
+        switch (step)
+        {
+            case TaskStep task:
+                RestWithDeadline(token, task.Deadline?.After, task.Deadline?.WarnBefore);
+                break;
+            case AwaitStep wait:
+                RestWithDeadline(token, wait.Deadline?.After, wait.Deadline?.WarnBefore);
+                break;
+            case TimerStep timer:
+                RestWithDeadline(token, timer.After, timer.WarnBefore);
+                break;
+            case SendStep send:
+                RunOrFault(token, () =>
+                {
+                    _context.Outbox.Enqueue(send.Message, send.Id);
+                    return SendStep.Sent;
+                });
+                break;
+            case DecisionStep decision:
+                RunOrFault(token, () => decision.Cases.FirstOrDefault(c => ConditionEvaluator.Holds(c.When, Facts()))?.Outcome ?? decision.Otherwise);
+                break;
+            case ParallelStep parallel:
+                Record(parallel.Id, "split");
+                foreach (var branch in parallel.Outcomes.Values)
+                {
+                    Enter(branch, [.. token.Forks, $"{parallel.Id}#{token.Id}"]);
+                }
+
+                break;
+            case JoinStep join:
+                Arrive(join, token);
+                break;
+            case EndStep end:
+                foreach (var open in _tokens.ToList())
+                {
+                    Remove(open);
+                }
+
+                Record(end.Id, $"ended {end.Status}", end.Ground);
+                (_ended, _ground) = (end.Status, end.Ground);
+                break;
+            default:
+                throw new NotSupportedException($"Step type {step.Type} has no execution.");
+        }
+    }
+
+    private void RunOrFault(StepToken token, Func<string> run)
+    {
+        string outcome;
+        try
+        {
+            outcome = run();
+        }
+        catch (Exception e) when (e is not WorkflowOperationException)
+        {
+            Rest(token with { State = TokenState.Faulted, Error = e.Message });
+            Record(token.StepId, "faulted", e.Message);
+            return;
+        }
+
+        Leave(token, outcome);
+    }
+
+    private void RestWithDeadline(StepToken token, DurationSpec? after, DurationSpec? warnBefore)
+    {
+        if (after is null)
+        {
+            Rest(token);
+            return;
+        }
+
+        var due = Deadlines.DueAt(_context.Now, after, _context.Calendar);
+        var warn = warnBefore is null ? (NodaTime.Instant?)null : Deadlines.WarnAt(due, warnBefore, _context.Calendar);
+        if (warn <= _context.Now)
+        {
+            warn = null; // the period is shorter than the warning: nothing useful to warn ahead of
+        }
+
+        Rest(token with { DueAt = due, WarnAt = warn });
+        _effects.Add(new ArmTimer(TimerNames.Due(token.Id), due));
+        if (warn is { } warnAt)
+        {
+            _effects.Add(new ArmTimer(TimerNames.Warn(token.Id), warnAt));
+        }
+    }
+
+    private void Rest(StepToken token) => _tokens.Add(token);
+
+    private void Arrive(JoinStep join, StepToken token)
+    {
+        var fork = token.Forks.Count > 0 ? token.Forks[^1] : null;
+        if (fork is null || !fork.StartsWith(join.Parallel + "#", StringComparison.Ordinal))
+        {
+            Rest(token with { State = TokenState.Faulted, Error = $"Arrived at join '{join.Id}' from outside the branches of '{join.Parallel}'." });
+            return;
+        }
+
+        Rest(token);
+        var arrived = _tokens.Where(t => t.StepId == join.Id && t.Forks.Count > 0 && t.Forks[^1] == fork).ToList();
+        if (arrived.Count < ((ParallelStep)_definition.Step(join.Parallel)).Outcomes.Count)
+        {
+            return;
+        }
+
+        foreach (var branch in arrived)
+        {
+            Remove(branch);
+        }
+
+        // Leaving the join continues outside the parallel: the fork it closes is dropped.
+        Record(join.Id, JoinStep.Joined);
+        Enter(join.Outcomes[JoinStep.Joined], token.Forks.Take(token.Forks.Count - 1).ToList());
+    }
+
+    private JsonObject Facts()
+    {
+        var facts = (JsonObject)_context.Facts.DeepClone();
+        facts["form"] = new JsonObject(_forms.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value.DeepClone())));
+        return facts;
+    }
+}
