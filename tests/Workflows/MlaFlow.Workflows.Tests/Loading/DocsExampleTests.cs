@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using MlaFlow.Workflows.Loading;
+
+namespace MlaFlow.Workflows.Tests.Loading;
+
+/// <summary>The example in docs/workflows.md is loaded as written, so the documented format and the loader cannot drift apart.</summary>
+public sealed partial class DocsExampleTests
+{
+    [Fact]
+    public void the_example_in_the_workflow_docs_loads_without_problems()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "workflows.md"));
+        var example = JsonBlock().Match(docs).Groups["json"].Value;
+
+        var result = WorkflowDefinitionLoader.Load("workflows/requested-evidence.v1.json", example, FactCatalog.RequestOnly);
+
+        result.Problems.ShouldBeEmpty(string.Join("\n", result.Problems));
+        result.Definition.ShouldNotBeNull().Steps.Count.ShouldBe(6);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MlaFlow.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No MlaFlow.sln above {AppContext.BaseDirectory}; run the tests from a checkout.");
+    }
+
+    [GeneratedRegex(@"```json\n(?<json>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
+}

@@ -1,0 +1,43 @@
+using MlaFlow.Workflows.Loading;
+
+namespace MlaFlow.Workflows.Tests.Loading;
+
+public sealed class FactCatalogTests
+{
+    [Fact]
+    public void the_request_facts_are_those_of_the_workflow_docs()
+    {
+        FactCatalog.Request.ShouldBe(
+        [
+            "request.kind", "request.urgency", "request.requestingState", "request.requestedState", "request.legalBasis.type",
+            "request.persons.nationality", "request.persons.role", "request.offences.maximumPenalty.type", "request.offences.maximumPenalty.months",
+        ]);
+    }
+
+    [Fact]
+    public void plugin_facts_are_known_under_the_plugin_prefix()
+    {
+        var facts = new FactCatalog(["treatyInForce"]);
+
+        facts.Contains("plugin.treatyInForce").ShouldBeTrue();
+        facts.Contains("treatyInForce").ShouldBeFalse();
+        facts.Contains("request.kind").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void adding_form_fields_leaves_the_plugins_catalogue_as_it_was()
+    {
+        var plugin = new FactCatalog([]);
+
+        var definition = plugin.WithFormFields([("register", "registrationNumber")]);
+
+        definition.Contains("form.register.registrationNumber").ShouldBeTrue();
+        plugin.Contains("form.register.registrationNumber").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void a_blank_plugin_fact_name_is_a_programming_error()
+    {
+        Should.Throw<ArgumentException>(() => new FactCatalog([" "]));
+    }
+}
