@@ -9,7 +9,7 @@ namespace MlaFlow.Workflows.Loading;
 /// misspelt fact is refused at load instead of quietly evaluating to false on a live request.
 /// Recursion is bounded by the loader's depth limit.
 /// </summary>
-internal sealed class ConditionReader(FactCatalog facts, Suggestions suggestions)
+public sealed class ConditionReader(FactCatalog facts, Suggestions suggestions)
 {
     private const string Example = "{ \"field\": \"request.urgency\", \"op\": \"eq\", \"value\": \"urgent\" }";
     private const string Scalar = "a string, number or boolean";

@@ -7,7 +7,7 @@ namespace MlaFlow.Workflows.Loading;
 /// member with its path and carrying on, so one pass finds every problem. A read that fails returns null;
 /// callers build a model value only from members that were all read.
 /// </summary>
-internal sealed class ObjectReader
+public sealed class ObjectReader
 {
     private ObjectReader(JsonElement element, string path, ProblemReport problems)
     {

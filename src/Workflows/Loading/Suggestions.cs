@@ -5,7 +5,7 @@ namespace MlaFlow.Workflows.Loading;
 /// edits, which catches most typos without suggesting unrelated names. Each load gets a budget of lookups,
 /// so a file full of unknown names costs linear time rather than names × candidates × length².
 /// </summary>
-internal sealed class Suggestions(int budget = 100)
+public sealed class Suggestions(int budget = 100)
 {
     private const int MaxEdits = 2;
     private const int MaxNameLength = 64;

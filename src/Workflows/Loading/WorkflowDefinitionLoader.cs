@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace MlaFlow.Workflows.Loading;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace MlaFlow.Workflows.Loading;
 public static class WorkflowDefinitionLoader
 {
     /// <summary>Files above this size are refused unread (1 MiB; real definitions are a few KiB).</summary>
-    public const int MaxBytes = 1024 * 1024;
+    public const int MaxBytes = JsonFileReader.MaxBytes;
 
     /// <summary>Deepest nesting of objects and arrays read; a definition needs about ten, conditions included.</summary>
     public const int MaxDepth = 32;
@@ -28,32 +25,7 @@ public static class WorkflowDefinitionLoader
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(facts);
 
-        // A string never has more characters than its UTF-8 bytes, so the length alone refuses most oversized input without encoding it.
-        if (json.Length > MaxBytes || Encoding.UTF8.GetByteCount(json) > MaxBytes)
-        {
-            return Refused(new DefinitionProblem(fileName, 1, JsonPaths.Root,
-                $"The file is larger than {MaxBytes} bytes (1 MiB) and is refused unread; a workflow definition is a few KiB."));
-        }
-
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        if (JsonLineIndex.Build(utf8, MaxDepth, out var failure) is not { } index)
-        {
-            return Refused(new DefinitionProblem(fileName, failure!.Line, failure.Path, failure.Message));
-        }
-
-        var problems = new ProblemReport(fileName, index);
-        foreach (var (path, position) in index.DuplicateMembers)
-        {
-            problems.AddAt(path, position, "This member appears twice in the same object; keep one, as readers disagree on which one counts.");
-        }
-
-        // The index has read the whole text with the same reader and limits, so parsing cannot fail here.
-        using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
-        var definition = new DefinitionReader(problems, facts).Read(document.RootElement);
-        return problems.IsEmpty && definition is not null
-            ? new DefinitionLoadResult(definition, [])
-            : new DefinitionLoadResult(null, problems.InDocumentOrder());
+        var (definition, problems) = JsonFileReader.Read(fileName, json, MaxDepth, (root, report) => new DefinitionReader(report, facts).Read(root));
+        return new DefinitionLoadResult(definition, problems);
     }
-
-    private static DefinitionLoadResult Refused(DefinitionProblem problem) => new(null, [problem]);
 }

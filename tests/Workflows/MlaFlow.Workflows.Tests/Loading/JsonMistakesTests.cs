@@ -33,7 +33,7 @@ public sealed class JsonMistakesTests
         var json = Samples.RequestedEvidence.Replacing("Incoming request for evidence", new string('x', 1024 * 1024));
 
         Load.Problems(json).ShouldBe(
-            ["requested-evidence.v1.json:1: $: The file is larger than 1048576 bytes (1 MiB) and is refused unread; a workflow definition is a few KiB."]);
+            ["requested-evidence.v1.json:1: $: The file is larger than 1048576 bytes (1 MiB) and is refused unread; plugin files are a few KiB."]);
     }
 
     [Fact]
