@@ -48,6 +48,14 @@ public sealed class FactCatalog
         "request.persons.role",
         "request.offences.maximumPenalty.type",
         "request.offences.maximumPenalty.months",
+        "request.language",
+        "request.legalBasis.treatyId",
+        "request.urgencyReason",
+        "request.persons.dateOfBirth",
+        "request.persons.identityDocuments.type",
+        "request.measures.type",
+        "request.attachments.category",
+        "request.attachments.language",
     ];
 
     // Declared after Request: static initializers run in order, and the constructor reads Request.

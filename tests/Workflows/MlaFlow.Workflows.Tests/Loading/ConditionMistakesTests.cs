@@ -16,7 +16,7 @@ public sealed class ConditionMistakesTests
         [
             "requested-evidence.v1.json:14: $.steps[2].cases[0].when.field: Unknown fact 'request.urgent'. Did you mean 'request.urgency'? " +
             "Request facts are request.kind, request.urgency, request.requestingState, request.requestedState, request.legalBasis.type, " +
-            "request.persons.nationality, request.persons.role, request.offences.maximumPenalty.type, request.offences.maximumPenalty.months.",
+            "request.persons.nationality, request.persons.role, request.offences.maximumPenalty.type, request.offences.maximumPenalty.months, request.language, request.legalBasis.treatyId, request.urgencyReason, request.persons.dateOfBirth, request.persons.identityDocuments.type, request.measures.type, request.attachments.category, request.attachments.language.",
         ]);
     }
 

@@ -18,7 +18,7 @@ public sealed partial class DocsExampleTests
         result.Definition.ShouldNotBeNull().Steps.Count.ShouldBe(6);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
