@@ -39,6 +39,7 @@ public static class GatewayExtensions
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapRequestsApi();
+        app.MapPluginsApi();
         return app;
     }
 }

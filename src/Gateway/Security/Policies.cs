@@ -9,12 +9,17 @@ public static class Policies
     /// <summary>Read and write the authority's requests: officers and prosecutors, not admins.</summary>
     public const string CaseWork = "case-work";
 
+    /// <summary>Read what the node knows of states and procedures (plugins): every role; it holds no personal data.</summary>
+    public const string Reference = "reference";
+
     public static void Add(AuthorizationOptions options, IReadOnlySet<AuthorityId> served)
     {
-        options.AddPolicy(CaseWork, policy => policy
-            .RequireAuthenticatedUser()
-            .RequireRole(Roles.Officer, Roles.Prosecutor)
-            .RequireAssertion(context => AuthorityId.TryParse(context.User.FindFirst(MlaFlowClaims.Authority)?.Value, null, out var authority)
-                && served.Contains(authority)));
+        options.AddPolicy(CaseWork, policy => ServedAuthority(policy, served).RequireRole(Roles.Officer, Roles.Prosecutor));
+        options.AddPolicy(Reference, policy => ServedAuthority(policy, served).RequireRole([.. Roles.All]));
     }
+
+    private static AuthorizationPolicyBuilder ServedAuthority(AuthorizationPolicyBuilder policy, IReadOnlySet<AuthorityId> served) => policy
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => AuthorityId.TryParse(context.User.FindFirst(MlaFlowClaims.Authority)?.Value, null, out var authority)
+            && served.Contains(authority));
 }

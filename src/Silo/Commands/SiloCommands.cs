@@ -9,6 +9,7 @@ public static class SiloCommands
     {
         TokenCommand.Create(),
         AuditCommand.Create(),
+        PluginCommand.Create(),
     };
 
     /// <summary>True when <paramref name="args"/> start with a command name rather than node options.</summary>

@@ -8,7 +8,7 @@ namespace MlaFlow.Silo.Hosting;
 /// What a node is, read from configuration (<c>MlaFlow:*</c>, or <c>MlaFlow__*</c> in the environment)
 /// and checked at start: a bad value stops the node with a message naming the key.
 /// </summary>
-public sealed record NodeSettings(string DataPath, IReadOnlySet<AuthorityId> Authorities, StorageOptions Storage)
+public sealed record NodeSettings(string DataPath, IReadOnlySet<AuthorityId> Authorities, StorageOptions Storage, string PluginsPath)
 {
     /// <summary>The embedded default serves a demo pair: China's Ministry of Justice and Thailand's Office of the Attorney General.</summary>
     public static readonly IReadOnlyList<string> DefaultAuthorities = ["CN-MOJ", "TH-OAG"];
@@ -33,7 +33,8 @@ public sealed record NodeSettings(string DataPath, IReadOnlySet<AuthorityId> Aut
         }
 
         section.Bind(storage);
-        return new NodeSettings(dataPath, authorities, storage);
+        var plugins = Path.GetFullPath(configuration["MlaFlow:Plugins:Path"] is { Length: > 0 } pluginsPath ? pluginsPath : Path.Combine(AppContext.BaseDirectory, "plugins"));
+        return new NodeSettings(dataPath, authorities, storage, plugins);
     }
 
     public Database OpenDatabase()

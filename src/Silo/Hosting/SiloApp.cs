@@ -1,6 +1,7 @@
 using MlaFlow.Gateway;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Grains;
+using MlaFlow.Plugins.Host;
 using MlaFlow.Runtime.Hosting;
 using MlaFlow.Runtime.Storage;
 
@@ -25,6 +26,8 @@ public static class SiloApp
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddMlaFlowRuntime(node.OpenDatabase(), options => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(options));
         builder.Services.AddMlaFlowGrains();
+        builder.Services.AddSingleton(PluginCatalog.Load(node.PluginsPath));
+        builder.Services.AddHostedService<PluginReport>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddMlaFlowGateway(new TokenSettings(signingKey.Bytes), node.Authorities);
         builder.Services.AddHostedService<StartupBanner>();
