@@ -40,6 +40,7 @@ public static class GatewayExtensions
         app.MapHealthChecks("/health");
         app.MapRequestsApi();
         app.MapPluginsApi();
+        app.MapTasksApi();
         return app;
     }
 }

@@ -32,7 +32,7 @@ public static class RequestsApi
             .Produces<AssistanceRequest>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id}", GetAsync).WithName("GetRequest");
         group.MapGet("/", ListAsync).WithName("ListRequests");
         group.MapPost("/{id}/notes", AddNoteAsync).WithName("AddRequestNote").Accepts<NoteBody>("application/json");
@@ -74,6 +74,10 @@ public static class RequestsApi
         catch (IdempotencyKeyReusedException e)
         {
             return ApiProblems.Unprocessable("Idempotency-Key reused", e.Message);
+        }
+        catch (RequestRejectedException e)
+        {
+            return ApiProblems.Refused(e.Problems);
         }
     }
 

@@ -21,6 +21,15 @@ public static class ApiProblems
     public static IResult Invalid(Dictionary<string, string[]> errors) => TypedResults.ValidationProblem(
         errors, title: "Invalid request", detail: "One or more fields are invalid; nothing was changed.");
 
+    /// <summary>Well-formed, but the requested state's rules refuse it (legal basis, languages, required content).</summary>
+    public static IResult Refused(IReadOnlyDictionary<string, string[]> problems) => TypedResults.Problem(
+        new HttpValidationProblemDetails(problems.ToDictionary(p => p.Key, p => p.Value))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Refused by the requested state's rules",
+            Detail = "The request does not meet what the requested state requires; nothing was changed.",
+        });
+
     public static IResult InvalidParameter(string name, string message) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [name] = [message] }, title: "Invalid parameter", detail: message);
 

@@ -6,7 +6,7 @@ namespace MlaFlow.Silo.Commands;
 internal static class NodeConfiguration
 {
     public static IConfiguration Load(IEnumerable<string> configurationArgs) =>
-        WebApplication.CreateBuilder([.. configurationArgs]).Configuration;
+        WebApplication.CreateBuilder(SiloApp.Options([.. configurationArgs])).Configuration;
 
     /// <summary>Settings and configuration, or a message on stderr and null when they are invalid.</summary>
     public static (NodeSettings Settings, IConfiguration Configuration)? TryLoad(IEnumerable<string> configurationArgs)

@@ -12,9 +12,19 @@ public static class SiloApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// The node's settings files live beside its executable, wherever it is started from; an explicit
+    /// <c>--contentRoot</c> (as test hosts pass) still wins.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args) => new()
+    {
+        Args = args,
+        ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+    };
+
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(Options(args));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

@@ -12,7 +12,7 @@ public abstract class CreatingRequests(StorageKind storage)
     [InlineData(Samples.Evidence, "evidence")]
     [InlineData(Samples.ProvisionalArrest, "provisionalArrest")]
     [InlineData(Samples.Extradition, "extradition")]
-    public async Task a_sample_request_is_created_as_a_draft_at_the_location_named_by_its_id(string sample, string kind)
+    public async Task a_sample_request_is_created_and_starts_its_workflow_at_the_location_named_by_its_id(string sample, string kind)
     {
         await using var node = await GatewayNode.StartAsync(storage);
         using var officer = node.ClientFor(GatewayNode.China, Roles.Officer);
@@ -24,7 +24,7 @@ public abstract class CreatingRequests(StorageKind storage)
         id.ShouldMatch(@"^CN-MOJ-\d{4}-000001$");
         response.Headers.Location!.OriginalString.ShouldBe($"/api/v1/requests/{id}");
         created["kind"]!.GetValue<string>().ShouldBe(kind);
-        created["status"]!.GetValue<string>().ShouldBe("draft");
+        created["status"]!.GetValue<string>().ShouldBe("inProgress");
         created["requesting"]!["authority"]!.GetValue<string>().ShouldBe(GatewayNode.China);
         created["requested"]!["authority"]!.GetValue<string>().ShouldBe(GatewayNode.Thailand);
         created["timeline"]!.AsArray().Single()!["what"]!.GetValue<string>().ShouldBe("created");
@@ -46,7 +46,7 @@ public abstract class CreatingRequests(StorageKind storage)
         parameter.ParameterName = "id";
         parameter.Value = id;
         command.Parameters.Add(parameter);
-        (await command.ExecuteScalarAsync()).ShouldBe("CN-MOJ Evidence Draft");
+        (await command.ExecuteScalarAsync()).ShouldBe("CN-MOJ Evidence InProgress");
         // The request number, then the request itself.
         (await node.CountsAsync()).ShouldBe(new StoreCounts(Requests: 1, GrainStates: 2, AuditRecords: 2));
     }

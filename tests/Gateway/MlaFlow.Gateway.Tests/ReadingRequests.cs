@@ -93,16 +93,16 @@ public abstract class ReadingRequests(StorageKind storage)
         var ids = await CreateAllSamplesAsync(officer);
 
         var extraditions = await ListAsync(officer, "?kind=extradition");
-        var provisionalDrafts = await ListAsync(officer, "?status=draft&kind=provisionalArrest");
-        var drafts = await ListAsync(officer, "?status=draft");
-        var submitted = await ListAsync(officer, "?status=submitted");
+        var provisionalInProgress = await ListAsync(officer, "?status=inProgress&kind=provisionalArrest");
+        var inProgress = await ListAsync(officer, "?status=inProgress");
+        var executed = await ListAsync(officer, "?status=executed");
 
         Ids(extraditions).ShouldBe([ids[2]]);
         extraditions["total"]!.GetValue<long>().ShouldBe(1);
-        Ids(provisionalDrafts).ShouldBe([ids[1]]);
-        drafts["total"]!.GetValue<long>().ShouldBe(3);
-        Ids(submitted).ShouldBeEmpty();
-        submitted["total"]!.GetValue<long>().ShouldBe(0);
+        Ids(provisionalInProgress).ShouldBe([ids[1]]);
+        inProgress["total"]!.GetValue<long>().ShouldBe(3);
+        Ids(executed).ShouldBeEmpty();
+        executed["total"]!.GetValue<long>().ShouldBe(0);
     }
 
     [SkippableFact]
@@ -117,7 +117,7 @@ public abstract class ReadingRequests(StorageKind storage)
         var item = list["items"]!.AsArray().Single()!;
         item["id"]!.GetValue<string>().ShouldBe(id);
         item["kind"]!.GetValue<string>().ShouldBe("evidence");
-        item["status"]!.GetValue<string>().ShouldBe("draft");
+        item["status"]!.GetValue<string>().ShouldBe("inProgress");
         item["urgency"]!.GetValue<string>().ShouldBe("urgent");
         item["requested"]!["authority"]!.GetValue<string>().ShouldBe(GatewayNode.Thailand);
         item.AsObject().ContainsKey("persons").ShouldBeFalse();

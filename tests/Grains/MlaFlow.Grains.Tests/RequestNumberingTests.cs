@@ -2,6 +2,8 @@ using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Testing;
+using MlaFlow.Workflows.Definitions;
+using MlaFlow.Workflows.Execution;
 using NodaTime;
 
 namespace MlaFlow.Grains.Tests;
@@ -56,20 +58,22 @@ public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, FakeC
     }
 
     [Fact]
-    public async Task a_new_request_is_a_draft_whose_timeline_says_who_created_it()
+    public async Task a_new_request_starts_its_states_requesting_workflow_and_its_timeline_says_who_created_it()
     {
         var request = (await Authority.CreateRequestAsync(Draft("timeline"), Officer, null)).Request;
 
-        request.Status.ShouldBe(RequestStatus.Draft);
+        request.Status.ShouldBe(RequestStatus.InProgress);
         request.Requesting.ShouldBe(new Party(CountryCode.Parse("CN"), AuthorityId.Parse("CN-MOJ")));
-        request.Timeline.ShouldHaveSingleItem().ShouldBe(new TimelineEvent(Clock.GetCurrentInstant(), "officer:CN-MOJ:test", "created"));
+        request.Workflow.ShouldNotBeNull().Definition.ShouldBe(new WorkflowRef(CountryCode.Parse("CN"), WorkflowSide.Requesting, RequestKind.Evidence, 1));
+        request.Workflow.Tokens.ShouldNotBeEmpty();
+        request.Timeline[0].ShouldBe(new TimelineEvent(Clock.GetCurrentInstant(), "officer:CN-MOJ:test", "created"));
         (await Silo.VerifyAuditAsync("CN-MOJ")).VerifiedRecords.ShouldBe(2);
     }
 
     private static NewAssistanceRequest Draft(string facts) => new(
         RequestKind.Evidence,
         new Party(CountryCode.Parse("TH"), AuthorityId.Parse("TH-OAG")),
-        new LegalBasis(LegalBasisType.Reciprocity, null),
+        new LegalBasis(LegalBasisType.Treaty, "cn-th-mla-2003"),
         LanguageCode.Parse("en"),
         Urgency.Normal,
         null,

@@ -40,6 +40,7 @@ public sealed class TestSilo : IAsyncDisposable
             options.CollectionInterval = TimeSpan.FromDays(1);
         });
         builder.Services.AddMlaFlowGrains();
+        builder.Services.AddSingleton(ShippedPlugins.Catalog);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -11,5 +11,6 @@ public interface IAuthorityGrain : IGrainWithStringKey
     /// already used for the same content, returns that request instead (<see cref="CreatedRequest.Created"/> false).
     /// </summary>
     /// <exception cref="IdempotencyKeyReusedException">The key was used for different content.</exception>
+    /// <exception cref="RequestRejectedException">The request breaks the requested state's rules.</exception>
     Task<CreatedRequest> CreateRequestAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey);
 }

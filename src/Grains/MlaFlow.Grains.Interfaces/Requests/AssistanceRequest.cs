@@ -1,12 +1,14 @@
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Runtime.State;
+using MlaFlow.Workflows.Definitions;
+using MlaFlow.Workflows.Execution;
 using NodaTime;
 
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>
 /// A request for assistance as stored and as returned by the API: what was asked, of whom, on what
-/// basis, where it stands, and everything that happened to it.
+/// basis, where it stands, the workflow it follows, and everything that happened to it.
 /// </summary>
 [StateType("assistance-request", 1)]
 public sealed record AssistanceRequest(
@@ -27,7 +29,10 @@ public sealed record AssistanceRequest(
     IReadOnlyList<TimelineEvent> Timeline,
     Instant CreatedAt,
     string? IdempotencyKey,
-    string ContentSha256) : IQueryableState
+    string ContentSha256,
+    WorkflowSide Side = WorkflowSide.Requesting,
+    WorkflowInstance? Workflow = null,
+    IReadOnlyList<OutgoingMessage>? Outbox = null) : IQueryableState
 {
     StateColumns IQueryableState.Columns => new(
         Owner: Requesting.Authority.Value,
@@ -35,5 +40,6 @@ public sealed record AssistanceRequest(
         Status: Status.ToString(),
         RequestingState: Requesting.State.Value,
         RequestedState: Requested.State.Value,
-        ExternalKey: IdempotencyKey);
+        ExternalKey: IdempotencyKey,
+        Deadline: Workflow?.Tokens.Where(t => t.DueAt is not null).Min(t => t.DueAt));
 }

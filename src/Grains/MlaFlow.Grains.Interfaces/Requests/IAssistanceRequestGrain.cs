@@ -14,6 +14,18 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// <summary>The request, or null when no request has this id.</summary>
     Task<AssistanceRequest?> GetAsync();
 
+    /// <summary>Completes open task <paramref name="taskId"/> of the request's workflow with an outcome and its form data.</summary>
+    /// <exception cref="RequestNotFoundException">No request has this id.</exception>
+    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">No such open task, the wrong role, or an outcome it does not have.</exception>
+    /// <exception cref="MlaFlow.Workflows.Execution.FormValidationException">The form data breaks the task's form.</exception>
+    Task<AssistanceRequest> CompleteTaskAsync(Actor actor, int taskId, string outcome, System.Text.Json.Nodes.JsonObject form);
+
+    /// <summary>Runs faulted step <paramref name="taskId"/> again.</summary>
+    Task<AssistanceRequest> RetryStepAsync(Actor actor, int taskId);
+
+    /// <summary>Leaves faulted step <paramref name="taskId"/> through <paramref name="outcome"/>, an officer deciding in its place.</summary>
+    Task<AssistanceRequest> RouteStepAsync(Actor actor, int taskId, string outcome);
+
     /// <summary>Adds a note to the request's timeline.</summary>
     /// <exception cref="RequestNotFoundException">No request has this id.</exception>
     Task<AssistanceRequest> AddNoteAsync(Actor actor, string text);

@@ -2,7 +2,8 @@ namespace MlaFlow.Grains.Requests;
 
 /// <summary>
 /// Where a request stands, from the requesting side (DOMAIN.md, "The life of a request"). A new request
-/// is a <see cref="Draft"/>; the workflow moves it on.
+/// is <see cref="InProgress"/> while its workflow runs (a <see cref="Draft"/> when no workflow
+/// applies), and takes the status its workflow ends with.
 /// </summary>
 public enum RequestStatus
 {
@@ -15,5 +16,8 @@ public enum RequestStatus
     Refused,
     Withdrawn,
     Lapsed,
+    Surrendered,
+    Released,
+    Postponed,
     Closed,
 }

@@ -1,4 +1,5 @@
 using MlaFlow.Grains.Requests;
+using MlaFlow.Plugins.Host;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Runtime.Auditing;
 using MlaFlow.Runtime.Grains;
@@ -12,7 +13,7 @@ namespace MlaFlow.Grains.Authorities;
 /// created; if the node dies in between, that number stays unused — a visible, audited gap, never a
 /// duplicate. A client retrying with its Idempotency-Key then gets a request under a new number.
 /// </summary>
-public sealed class AuthorityGrain(IGrainContext context, IClock clock, IGrainStateQuery query) : Grain(context), IAuthorityGrain
+public sealed class AuthorityGrain(IGrainContext context, IClock clock, IGrainStateQuery query, PluginCatalog plugins) : Grain(context), IAuthorityGrain
 {
     private readonly IPersistentState<AuthorityState> _state = context.GetState<AuthorityState>();
 
@@ -32,6 +33,12 @@ public sealed class AuthorityGrain(IGrainContext context, IClock clock, IGrainSt
             return existing.ContentSha256 == RequestContent.Sha256(draft)
                 ? new CreatedRequest(existing, Created: false)
                 : throw new IdempotencyKeyReusedException(idempotencyKey, existing.Id.Value);
+        }
+
+        var problems = RequestAdmission.Check(draft, Authority.Country, plugins);
+        if (problems.Count > 0)
+        {
+            throw new RequestRejectedException(problems);
         }
 
         var id = await AllocateNumberAsync(actor);

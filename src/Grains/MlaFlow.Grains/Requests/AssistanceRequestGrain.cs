@@ -1,14 +1,22 @@
+using System.Text.Json.Nodes;
+using MlaFlow.Plugins.Host;
 using MlaFlow.Runtime.Auditing;
 using MlaFlow.Runtime.Grains;
+using MlaFlow.Runtime.Reminders;
 using MlaFlow.Runtime.State;
+using MlaFlow.Workflows.Definitions;
+using MlaFlow.Workflows.Execution;
 using NodaTime;
 
 namespace MlaFlow.Grains.Requests;
 
-/// <summary>One request for assistance: its document, status and timeline, each change audited.</summary>
-public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock) : Grain(context), IAssistanceRequestGrain
+/// <summary>One request for assistance: its document, its workflow, status and timeline, each change audited.</summary>
+public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, PluginCatalog plugins) : Grain(context), IAssistanceRequestGrain, IRemindable
 {
+    private const string SystemActor = "system:workflow";
+
     private readonly IPersistentState<AssistanceRequest> _state = context.GetState<AssistanceRequest>();
+    private readonly RequestWorkflow _workflow = new(plugins);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _state.ReadStateAsync(cancellationToken);
 
@@ -31,11 +39,47 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock) 
             id, draft.Kind, new Party(id.Authority.Country, id.Authority), draft.Requested, draft.LegalBasis, draft.Language, draft.Urgency,
             draft.UrgencyReason, draft.SummaryOfFacts, draft.Offences, draft.Persons, draft.Measures, draft.Attachments,
             RequestStatus.Draft, [new TimelineEvent(now, actor.ToString(), "created")], now, idempotencyKey, content);
-        await _state.WriteStateAsync(request, Audit(actor, "request.created"));
-        return request;
+        var (started, effects) = _workflow.Start(request, actor, now);
+        return await SaveAsync(started, effects, Audit(actor, "request.created"));
     }
 
     public Task<AssistanceRequest?> GetAsync() => Task.FromResult(_state.State);
+
+    public Task<AssistanceRequest> CompleteTaskAsync(Actor actor, int taskId, string outcome, JsonObject form)
+    {
+        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
+        var (_, definition, instance) = _workflow.Running(request);
+        if (definition.Step(instance.Token(taskId).StepId) is TaskStep task && !RequestWorkflow.MayComplete(actor.Role, task.Role))
+        {
+            throw new WorkflowOperationException($"Task '{task.Title}' is for the {task.Role}, not the {actor.Role}.");
+        }
+
+        return ChangeAsync(request, actor, "request.task-completed",
+            (d, i, c) => WorkflowEngine.CompleteTask(d, i, taskId, outcome, form, c));
+    }
+
+    public Task<AssistanceRequest> RetryStepAsync(Actor actor, int taskId) =>
+        ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.step-retried",
+            (d, i, c) => WorkflowEngine.Retry(d, i, taskId, c));
+
+    public Task<AssistanceRequest> RouteStepAsync(Actor actor, int taskId, string outcome) =>
+        ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.step-routed",
+            (d, i, c) => WorkflowEngine.Route(d, i, taskId, outcome, c));
+
+    /// <summary>A workflow timer (deadline, warning, timer step) fell due. Late or repeated firings change nothing.</summary>
+    public async Task ReceiveReminderAsync(string name, ReminderTick tick)
+    {
+        if (_state.State is not { Workflow: { IsEnded: false } instance } request)
+        {
+            return;
+        }
+
+        var (changed, effects) = _workflow.Apply(request, null, clock.GetCurrentInstant(), (d, i, c) => WorkflowEngine.TimerDue(d, i, name, tick.DueTime, c));
+        if (!ReferenceEquals(changed.Workflow, instance))
+        {
+            await SaveAsync(changed, effects, new AuditEntry(request.Requesting.Authority.Value, SystemActor, "request.timer-fired", Id.Key));
+        }
+    }
 
     public async Task<AssistanceRequest> AddNoteAsync(Actor actor, string text)
     {
@@ -48,6 +92,31 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock) 
         var noted = request with { Timeline = [.. request.Timeline, new TimelineEvent(clock.GetCurrentInstant(), actor.ToString(), $"note: {text}")] };
         await _state.WriteStateAsync(noted, Audit(actor, "request.note-added"));
         return noted;
+    }
+
+    private async Task<AssistanceRequest> ChangeAsync(
+        AssistanceRequest request, Actor actor, string action, Func<WorkflowDefinition, WorkflowInstance, WorkflowContext, WorkflowTransition> operation)
+    {
+        var (changed, effects) = _workflow.Apply(request, actor, clock.GetCurrentInstant(), operation);
+        return await SaveAsync(changed, effects, Audit(actor, action));
+    }
+
+    // Timers are armed before the state is written and disarmed after: a crash in between leaves at
+    // most a timer that finds nothing to do, never a step waiting on a timer that does not exist.
+    private async Task<AssistanceRequest> SaveAsync(AssistanceRequest request, IReadOnlyList<WorkflowEffect> effects, AuditEntry audit)
+    {
+        foreach (var arm in effects.OfType<ArmTimer>())
+        {
+            await Context.Reminders.RegisterOrUpdateAsync(arm.Name, arm.DueAt, period: null);
+        }
+
+        await _state.WriteStateAsync(request, audit);
+        foreach (var disarm in effects.OfType<DisarmTimer>())
+        {
+            await Context.Reminders.UnregisterAsync(disarm.Name);
+        }
+
+        return request;
     }
 
     private AuditEntry Audit(Actor actor, string action) => new(RequestId.Parse(Id.Key).Authority.Value, actor.ToString(), action, Id.Key);

@@ -9,7 +9,7 @@ internal static class Drafts
     public static NewAssistanceRequest Evidence() => new(
         RequestKind.Evidence,
         new Party(CountryCode.Parse("TH"), AuthorityId.Parse("TH-OAG")),
-        new LegalBasis(LegalBasisType.Reciprocity, null),
+        new LegalBasis(LegalBasisType.Treaty, "cn-th-mla-2003"),
         LanguageCode.Parse("en"),
         Urgency.Normal,
         null,

@@ -1,0 +1,62 @@
+using MlaFlow.Plugins.Host;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Workflows.Definitions;
+
+namespace MlaFlow.Plugins.Tests;
+
+/// <summary>The plugins MlaFlow ships, for the six Lancang–Mekong states, all load and cover every kind on both sides.</summary>
+public sealed class ShippedPluginsTests
+{
+    private static readonly Lazy<PluginCatalog> Catalog = new(() => PluginCatalog.Load(Path.Combine(RepositoryRoot(), "src", "Plugins", "Countries")));
+
+    [Fact]
+    public void every_shipped_plugin_validates()
+    {
+        Catalog.Value.Refused.SelectMany(r => r.Problems).Select(p => p.ToString()).ShouldBeEmpty();
+        Catalog.Value.Plugins.Select(p => p.Manifest.Country.Value).Order().ShouldBe(["CN", "KH", "LA", "MM", "TH", "VN"]);
+    }
+
+    [Theory]
+    [InlineData("CN")]
+    [InlineData("KH")]
+    [InlineData("LA")]
+    [InlineData("MM")]
+    [InlineData("TH")]
+    [InlineData("VN")]
+    public void each_state_has_a_procedure_for_every_kind_on_both_sides_and_a_form_for_each(string country)
+    {
+        var plugin = Catalog.Value.For(CountryCode.Parse(country)).ShouldNotBeNull();
+
+        foreach (var kind in Enum.GetValues<RequestKind>())
+        {
+            plugin.Latest(WorkflowSide.Requesting, kind).ShouldNotBeNull($"{country} requesting {kind}");
+            plugin.Latest(WorkflowSide.Requested, kind).ShouldNotBeNull($"{country} requested {kind}");
+            plugin.Forms.ContainsKey(kind).ShouldBeTrue($"{country} form for {kind}");
+        }
+    }
+
+    [Fact]
+    public void a_treaty_named_by_two_states_has_the_same_id_in_both()
+    {
+        var treaties = Catalog.Value.Plugins.SelectMany(p => p.Manifest.LegalBases.SelectMany(b => b.Partners.Select(partner => (State: p.Manifest.Country, b.Id, Partner: partner))));
+        var bilateral = treaties.Where(t => !t.Id.StartsWith("asean", StringComparison.Ordinal) && !t.Id.StartsWith("un", StringComparison.Ordinal)).ToList();
+
+        foreach (var (state, id, partner) in bilateral.Where(t => Catalog.Value.For(t.Partner) is not null))
+        {
+            bilateral.ShouldContain(t => t.State == partner && t.Id == id && t.Partner == state, $"{state} names {id} with {partner}, but {partner} does not name it with {state}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MlaFlow.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No MlaFlow.sln above {AppContext.BaseDirectory}; run the tests from a checkout.");
+    }
+}
