@@ -70,16 +70,5 @@ public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, FakeC
         (await Silo.VerifyAuditAsync("CN-MOJ")).VerifiedRecords.ShouldBe(2);
     }
 
-    private static NewAssistanceRequest Draft(string facts) => new(
-        RequestKind.Evidence,
-        new Party(CountryCode.Parse("TH"), AuthorityId.Parse("TH-OAG")),
-        new LegalBasis(LegalBasisType.Treaty, "cn-th-mla-2003"),
-        LanguageCode.Parse("en"),
-        Urgency.Normal,
-        null,
-        facts,
-        [new Offence("Fraud", "Criminal Law of the PRC, art. 266", new MaximumPenalty(PenaltyType.LifeImprisonment, null))],
-        [],
-        [new Measure(MeasureType.BankRecords, "Statements of account 123-4-56789-0.")],
-        []);
+    private static NewAssistanceRequest Draft(string facts) => Drafts.Evidence(facts);
 }

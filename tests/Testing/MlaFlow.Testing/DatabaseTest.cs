@@ -7,11 +7,13 @@ public abstract class DatabaseTest(StorageKind kind, FakeClock? clock = null) : 
 {
     protected FakeClock Clock { get; } = clock ?? FakeClock.At(2026, 3, 2);
 
+    protected StorageKind Kind { get; } = kind;
+
     protected TestDatabase Database { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(kind);
+        Database = await TestDatabase.CreateAsync(Kind);
         await StartAsync();
     }
 
