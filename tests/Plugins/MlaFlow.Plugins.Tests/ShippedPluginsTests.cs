@@ -1,5 +1,6 @@
 using MlaFlow.Plugins.Host;
 using MlaFlow.Plugins.Sdk;
+using MlaFlow.Testing;
 using MlaFlow.Workflows.Definitions;
 
 namespace MlaFlow.Plugins.Tests;
@@ -7,7 +8,7 @@ namespace MlaFlow.Plugins.Tests;
 /// <summary>The plugins MlaFlow ships, for the six Lancang–Mekong states, all load and cover every kind on both sides.</summary>
 public sealed class ShippedPluginsTests
 {
-    private static readonly Lazy<PluginCatalog> Catalog = new(() => PluginCatalog.Load(Path.Combine(RepositoryRoot(), "src", "Plugins", "Countries")));
+    private static readonly Lazy<PluginCatalog> Catalog = new(() => ShippedPlugins.Catalog);
 
     [Fact]
     public void every_shipped_plugin_validates()
@@ -45,18 +46,5 @@ public sealed class ShippedPluginsTests
         {
             bilateral.ShouldContain(t => t.State == partner && t.Id == id && t.Partner == state, $"{state} names {id} with {partner}, but {partner} does not name it with {state}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "MlaFlow.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No MlaFlow.sln above {AppContext.BaseDirectory}; run the tests from a checkout.");
     }
 }

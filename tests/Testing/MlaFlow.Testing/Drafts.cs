@@ -1,12 +1,12 @@
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
 
-namespace MlaFlow.Grains.Tests;
+namespace MlaFlow.Testing;
 
 /// <summary>Requests as a submitter would make them, from CN-MOJ to TH-OAG, meeting Thailand's rules.</summary>
-internal static class Drafts
+public static class Drafts
 {
-    public static NewAssistanceRequest Evidence(string facts) => new(
+    public static NewAssistanceRequest Evidence(string facts = "Funds obtained by fraud were moved to an account in Bangkok.") => new(
         RequestKind.Evidence,
         new Party(CountryCode.Parse("TH"), AuthorityId.Parse("TH-OAG")),
         new LegalBasis(LegalBasisType.Treaty, "cn-th-mla-2003"),
