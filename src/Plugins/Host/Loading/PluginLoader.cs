@@ -36,9 +36,13 @@ public static partial class PluginLoader
         var forms = LoadForms(folder, name, facts, problems);
         var plugin = new CountryPlugin(manifest, folder, workflows, forms);
         CheckCompleteness(plugin, name, problems);
-        if (manifest.Assembly is { } assembly && !File.Exists(Path.Combine(folder, assembly)))
+        if (manifest.Assembly is { } assembly)
         {
-            problems.Add(new DefinitionProblem($"{name}/{ManifestFile}", 0, "$.assembly", $"The assembly '{assembly}' is not in the plugin folder."));
+            // Refused rather than ignored: a plugin whose code silently did not run would follow the wrong procedure.
+            problems.Add(new DefinitionProblem($"{name}/{ManifestFile}", 0, "$.assembly",
+                File.Exists(Path.Combine(folder, assembly))
+                    ? $"Plugin assemblies ('{assembly}') are not supported by this build yet; set assembly to null."
+                    : $"The assembly '{assembly}' is not in the plugin folder."));
         }
 
         return problems.Count == 0 ? new PluginLoadResult(folder, plugin, []) : new PluginLoadResult(folder, null, problems);
