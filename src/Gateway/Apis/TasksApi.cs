@@ -93,7 +93,7 @@ public static class TasksApi
         {
             return TypedResults.Ok(await ConcurrentWrite.RetryAsync(() => operation(grains.GetGrain<IAssistanceRequestGrain>(request.Value), actor, token)));
         }
-        catch (RequestNotFoundException)
+        catch (Exception e) when (e is RequestNotFoundException or OpenStepNotFoundException)
         {
             return ApiProblems.NotFound($"You have no task '{id}'.");
         }

@@ -12,7 +12,7 @@ namespace MlaFlow.Workflows.Execution;
 /// <param name="EnteredAt">When the step was entered.</param>
 /// <param name="Forks">The open parallel splits this token is inside, innermost last (<c>split#3</c>).</param>
 /// <param name="DueAt">When the step's deadline or timer falls due, if it has one.</param>
-/// <param name="WarnAt">When to warn that <paramref name="DueAt"/> approaches, if the step asks.</param>
+/// <param name="WarnAt">When to warn that <paramref name="DueAt"/> approaches, if the step asks and the warning has not been given yet.</param>
 /// <param name="Error">Why the step failed, when <paramref name="State"/> is <see cref="TokenState.Faulted"/>.</param>
 public sealed record StepToken(
     int Id,

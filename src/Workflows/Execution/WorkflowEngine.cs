@@ -71,6 +71,8 @@ public static class WorkflowEngine
         var run = new WorkflowRun(definition, instance, context);
         if (isWarning)
         {
+            // Given once: the token forgets its warning time, so a re-armed or repeated timer finds nothing to warn of.
+            run.Replace(token, token with { WarnAt = null });
             run.Record(token.StepId, "deadline approaching", $"due {token.DueAt}");
             run.Emit(new DeadlineWarning(token.StepId, token.DueAt!.Value));
             return run.Finish();

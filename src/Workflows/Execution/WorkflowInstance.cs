@@ -19,7 +19,10 @@ public sealed record WorkflowInstance(
     public bool IsEnded => Ended is not null;
 
     /// <summary>The token with this id.</summary>
-    /// <exception cref="WorkflowOperationException">No such token rests in the instance.</exception>
+    /// <exception cref="WorkflowOperationException">The step was open once but has been left (e.g. a task already completed).</exception>
+    /// <exception cref="OpenStepNotFoundException">The instance never had such a step.</exception>
     public StepToken Token(int id) => Tokens.FirstOrDefault(t => t.Id == id)
-        ?? throw new WorkflowOperationException($"There is no open step #{id} in this workflow.");
+        ?? (id > 0 && id < NextTokenId
+            ? throw new WorkflowOperationException($"Step #{id} is no longer open: it was completed or left.")
+            : throw new OpenStepNotFoundException(id));
 }

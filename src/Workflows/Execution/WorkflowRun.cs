@@ -74,6 +74,9 @@ internal sealed class WorkflowRun
         }
     }
 
+    /// <summary>Replaces a resting token by <paramref name="updated"/> (same id), e.g. once its warning has been given.</summary>
+    public void Replace(StepToken token, StepToken updated) => _tokens[_tokens.IndexOf(token)] = updated;
+
     public void Record(string stepId, string what, string? detail = null) =>
         _history.Add(new HistoryEntry(_context.Now, stepId, what, _context.Actor, detail));
 

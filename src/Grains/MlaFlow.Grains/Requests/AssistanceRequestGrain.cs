@@ -18,7 +18,11 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
     private readonly IPersistentState<AssistanceRequest> _state = context.GetState<AssistanceRequest>();
     private readonly RequestWorkflow _workflow = new(plugins);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => _state.ReadStateAsync(cancellationToken);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await _state.ReadStateAsync(cancellationToken);
+        await RearmTimersAsync(cancellationToken);
+    }
 
     public async Task<AssistanceRequest> CreateAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
     {
@@ -117,6 +121,25 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
         }
 
         return request;
+    }
+
+    // Timers are armed before a write that may then lose an optimistic-concurrency race; the loser's
+    // timer can have replaced the winner's under the same name. Re-arming what the stored state waits
+    // for, whenever the request is activated (as it is again after such a race), repairs that.
+    private async Task RearmTimersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var token in _state.State?.Workflow?.Tokens.Where(t => t.State == TokenState.Waiting) ?? [])
+        {
+            if (token.DueAt is { } due)
+            {
+                await Context.Reminders.RegisterOrUpdateAsync(TimerNames.Due(token.Id), due, period: null, cancellationToken);
+            }
+
+            if (token.WarnAt is { } warn)
+            {
+                await Context.Reminders.RegisterOrUpdateAsync(TimerNames.Warn(token.Id), warn, period: null, cancellationToken);
+            }
+        }
     }
 
     private AuditEntry Audit(Actor actor, string action) => new(RequestId.Parse(Id.Key).Authority.Value, actor.ToString(), action, Id.Key);

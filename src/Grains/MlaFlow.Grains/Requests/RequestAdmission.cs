@@ -50,7 +50,7 @@ public static class RequestAdmission
         {
             if (!manifest.ReciprocityKinds.Contains(draft.Kind))
             {
-                add("legalBasis.type", $"{manifest.Name} does not execute {draft.Kind} requests on reciprocity; name a treaty in force.");
+                add("legalBasis.type", $"{manifest.Name} does not execute {Name(draft.Kind)} requests on reciprocity; name a treaty in force.");
             }
 
             return;
@@ -59,7 +59,7 @@ public static class RequestAdmission
         var treaty = manifest.LegalBases.FirstOrDefault(b => b.Id == draft.LegalBasis.TreatyId);
         var problem = treaty is null ? $"'{draft.LegalBasis.TreatyId}' is not a treaty {manifest.Name} applies; known: {string.Join(", ", manifest.LegalBases.Select(b => b.Id))}."
             : !treaty.Partners.Contains(requestingState) ? $"{treaty.Name} is not in force between {requestingState} and {manifest.Country}."
-            : !treaty.Kinds.Contains(draft.Kind) ? $"{treaty.Name} does not cover {draft.Kind} requests."
+            : !treaty.Kinds.Contains(draft.Kind) ? $"{treaty.Name} does not cover {Name(draft.Kind)} requests."
             : null;
         if (problem is not null)
         {
@@ -84,6 +84,8 @@ public static class RequestAdmission
             add("language", $"{plugin.Manifest.Name} takes requests in {string.Join(", ", accepted)}; the request is in {draft.Language}. Attach a translation (category translation) into one of them.");
         }
     }
+
+    private static string Name(RequestKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     private static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> problems) =>
         problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);

@@ -16,6 +16,10 @@ public sealed class ReminderTable(Database database)
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>
+    /// Creates or replaces a reminder. Registering it again unchanged leaves it alone, lease included, so a
+    /// grain may re-register what it waits for at any time without disturbing a delivery in progress.
+    /// </summary>
     public async Task UpsertAsync(GrainId grain, string name, Instant dueTime, Duration? period, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -25,6 +29,7 @@ public sealed class ReminderTable(Database database)
             VALUES (@Type, @Key, @Name, @Due, @PeriodMs, NULL, NULL)
             ON CONFLICT (grain_type, grain_key, name)
             DO UPDATE SET due_at = excluded.due_at, period_ms = excluded.period_ms, lease_owner = NULL, lease_until = NULL
+            WHERE reminders.due_at <> excluded.due_at OR reminders.period_ms IS DISTINCT FROM excluded.period_ms
             """,
             new { grain.Type, grain.Key, Name = name, Due = InstantText.Format(dueTime), PeriodMs = (long?)period?.TotalMilliseconds },
             cancellationToken: cancellationToken));

@@ -181,6 +181,9 @@ public sealed class WorkflowEngineTests
         var token = late.Token("register");
         late.Fire(TimerNames.Warn(token.Id), token.WarnAt!.Value);
         late.Effects.OfType<DeadlineWarning>().ShouldHaveSingleItem().DueAt.ShouldBe(token.DueAt!.Value);
+        late.Token("register").WarnAt.ShouldBeNull();
+        late.Fire(TimerNames.Warn(token.Id), token.WarnAt!.Value); // a repeated warning timer finds nothing to do
+        late.Effects.OfType<DeadlineWarning>().Count().ShouldBe(1);
         late.Fire(TimerNames.Due(token.Id), token.DueAt!.Value);
         late.Token("escalate").ShouldNotBeNull();
 
