@@ -36,6 +36,7 @@ public static class SiloApp
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddMlaFlowRuntime(node.OpenDatabase(), options => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(options));
         builder.Services.AddMlaFlowGrains();
+        builder.Services.AddSingleton(new ServedAuthorities(node.Authorities));
         builder.Services.AddSingleton(PluginCatalog.Load(node.PluginsPath));
         builder.Services.AddHostedService<PluginReport>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

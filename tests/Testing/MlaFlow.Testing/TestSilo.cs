@@ -6,6 +6,7 @@ using MlaFlow.Runtime.Auditing;
 using MlaFlow.Runtime.Grains;
 using MlaFlow.Runtime.Hosting;
 using MlaFlow.Runtime.Reminders;
+using MlaFlow.Plugins.Sdk;
 using NodaTime;
 
 namespace MlaFlow.Testing;
@@ -41,6 +42,7 @@ public sealed class TestSilo : IAsyncDisposable
         });
         builder.Services.AddMlaFlowGrains();
         builder.Services.AddSingleton(ShippedPlugins.Catalog);
+        builder.Services.AddSingleton(new ServedAuthorities(new HashSet<AuthorityId> { AuthorityId.Parse("CN-MOJ"), AuthorityId.Parse("TH-OAG") }));
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -13,4 +13,10 @@ public interface IAuthorityGrain : IGrainWithStringKey
     /// <exception cref="IdempotencyKeyReusedException">The key was used for different content.</exception>
     /// <exception cref="RequestRejectedException">The request breaks the requested state's rules.</exception>
     Task<CreatedRequest> CreateRequestAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey);
+
+    /// <summary>
+    /// A request from another authority has arrived: opens this authority's copy under its own next number
+    /// and returns its id. The same message again returns the same id.
+    /// </summary>
+    Task<string> ReceiveRequestAsync(IncomingRequest incoming);
 }

@@ -32,10 +32,18 @@ public sealed record AssistanceRequest(
     string ContentSha256,
     WorkflowSide Side = WorkflowSide.Requesting,
     WorkflowInstance? Workflow = null,
-    IReadOnlyList<OutgoingMessage>? Outbox = null) : IQueryableState
+    IReadOnlyList<OutgoingMessage>? Outbox = null,
+    string? Counterpart = null,
+    IReadOnlyList<string>? ReceivedMessages = null) : IQueryableState
 {
+    /// <summary>The side this copy of the request belongs to: the requesting authority's, or the requested authority's.</summary>
+    public Party Own => Side == WorkflowSide.Requesting ? Requesting : Requested;
+
+    /// <summary>The other side, to which this copy's messages go.</summary>
+    public Party Other => Side == WorkflowSide.Requesting ? Requested : Requesting;
+
     StateColumns IQueryableState.Columns => new(
-        Owner: Requesting.Authority.Value,
+        Owner: Own.Authority.Value,
         Kind: Kind.ToString(),
         Status: Status.ToString(),
         RequestingState: Requesting.State.Value,

@@ -11,6 +11,15 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// </summary>
     Task<AssistanceRequest> CreateAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey);
 
+    /// <summary>
+    /// Opens the requested authority's copy of a request that arrived, and starts the requested state's
+    /// workflow. Opening it again for the same message returns it unchanged.
+    /// </summary>
+    Task<AssistanceRequest> OpenReceivedAsync(IncomingRequest incoming);
+
+    /// <summary>Delivers a message from the counterpart to the step awaiting it, once: a repeated message id changes nothing.</summary>
+    Task ReceiveMessageAsync(IncomingMessage message);
+
     /// <summary>The request, or null when no request has this id.</summary>
     Task<AssistanceRequest?> GetAsync();
 

@@ -5,6 +5,6 @@ namespace MlaFlow.Grains.Requests;
 
 /// <summary>
 /// A message a <c>send</c> step put in the request's outbox for the counterpart authority, kept in the
-/// request's state (so it is written in the same transaction as the step) until it is delivered.
+/// request's state (so it is written in the same transaction as the step); kept after delivery as the record of it.
 /// </summary>
-public sealed record OutgoingMessage(string Id, MessageType Type, string StepId, Instant QueuedAt);
+public sealed record OutgoingMessage(string Id, MessageType Type, string StepId, Instant QueuedAt, Instant? DeliveredAt = null);

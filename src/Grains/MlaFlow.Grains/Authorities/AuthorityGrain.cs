@@ -19,6 +19,8 @@ public sealed class AuthorityGrain(IGrainContext context, IClock clock, IGrainSt
 
     private AuthorityId Authority => AuthorityId.Parse(Id.Key);
 
+    private Actor ExchangeActor => new(Authority, "system", "exchange");
+
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _state.ReadStateAsync(cancellationToken);
 
     public async Task<CreatedRequest> CreateRequestAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
@@ -66,5 +68,18 @@ public sealed class AuthorityGrain(IGrainContext context, IClock clock, IGrainSt
             new AuthorityState(Authority.Value, year, current + 1),
             new AuditEntry(Authority.Value, actor.ToString(), "request.number-allocated", id.Value));
         return id;
+    }
+
+    public async Task<string> ReceiveRequestAsync(IncomingRequest incoming)
+    {
+        // The message id is the received copy's external key: a message delivered twice finds its copy.
+        if (await query.FindByExternalKeyAsync(GrainTypes.Request, Authority.Value, incoming.MessageId) is { } existing)
+        {
+            return existing;
+        }
+
+        var id = await AllocateNumberAsync(ExchangeActor);
+        await Context.GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).OpenReceivedAsync(incoming);
+        return id.Value;
     }
 }

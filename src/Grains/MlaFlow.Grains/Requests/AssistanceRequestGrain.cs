@@ -11,12 +11,19 @@ using NodaTime;
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>One request for assistance: its document, its workflow, status and timeline, each change audited.</summary>
-public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, PluginCatalog plugins) : Grain(context), IAssistanceRequestGrain, IRemindable
+public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served)
+    : Grain(context), IAssistanceRequestGrain, IRemindable
 {
     private const string SystemActor = "system:workflow";
 
+    /// <summary>The reminder that delivers the outbox: due at once after a send, then every minute while something is undelivered.</summary>
+    private const string OutboxReminder = "outbox";
+
+    private static readonly Duration OutboxRetry = Duration.FromMinutes(1);
+
     private readonly IPersistentState<AssistanceRequest> _state = context.GetState<AssistanceRequest>();
     private readonly RequestWorkflow _workflow = new(plugins);
+    private readonly RequestDelivery _delivery = new(context.GrainFactory, served);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +54,61 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
         return await SaveAsync(started, effects, Audit(actor, "request.created"));
     }
 
+    public async Task<AssistanceRequest> OpenReceivedAsync(IncomingRequest incoming)
+    {
+        if (_state.State is { } existing)
+        {
+            return existing;
+        }
+
+        var id = RequestId.Parse(Id.Key);
+        var origin = incoming.Origin;
+        var now = clock.GetCurrentInstant();
+        var received = origin with
+        {
+            Id = id,
+            Side = WorkflowSide.Requested,
+            Status = RequestStatus.Draft,
+            Timeline = [new TimelineEvent(now, RequestDelivery.Actor, $"received from {origin.Requesting.Authority} as {origin.Id}")],
+            CreatedAt = now,
+            IdempotencyKey = incoming.MessageId,
+            Workflow = null,
+            Outbox = null,
+            Counterpart = origin.Id.Value,
+            ReceivedMessages = [incoming.MessageId],
+        };
+        var (started, effects) = _workflow.Start(received, new Actor(id.Authority, "system", "exchange"), now);
+        return await SaveAsync(started, effects, new AuditEntry(id.Authority.Value, RequestDelivery.Actor, "request.received", Id.Key));
+    }
+
+    public async Task ReceiveMessageAsync(IncomingMessage message)
+    {
+        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
+        if (request.ReceivedMessages?.Contains(message.MessageId) == true)
+        {
+            return; // delivered before: exactly once
+        }
+
+        var now = clock.GetCurrentInstant();
+        var received = request with
+        {
+            ReceivedMessages = [.. request.ReceivedMessages ?? [], message.MessageId],
+            Timeline = [.. request.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"received from {request.Other.Authority} ({message.FromRequestId}): {message.Type}")],
+        };
+        var audit = new AuditEntry(RequestId.Parse(Id.Key).Authority.Value, RequestDelivery.Actor, "request.message-received", Id.Key);
+        try
+        {
+            var (changed, effects) = _workflow.Apply(received, null, now, (d, i, c) => WorkflowEngine.Receive(d, i, message.Type, c));
+            await SaveAsync(changed, effects, audit);
+        }
+        catch (WorkflowOperationException e)
+        {
+            // Nothing awaits it (or the workflow has ended): kept on the record and audited, not lost and not retried for ever.
+            var unexpected = received with { Timeline = [.. received.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"unexpected {message.Type}: {e.Message}")] };
+            await SaveAsync(unexpected, [], audit with { Action = "request.message-unexpected" });
+        }
+    }
+
     public Task<AssistanceRequest?> GetAsync() => Task.FromResult(_state.State);
 
     public Task<AssistanceRequest> CompleteTaskAsync(Actor actor, int taskId, string outcome, JsonObject form)
@@ -73,6 +135,12 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
     /// <summary>A workflow timer (deadline, warning, timer step) fell due. Late or repeated firings change nothing.</summary>
     public async Task ReceiveReminderAsync(string name, ReminderTick tick)
     {
+        if (name == OutboxReminder)
+        {
+            await DeliverOutboxAsync();
+            return;
+        }
+
         if (_state.State is not { Workflow: { IsEnded: false } instance } request)
         {
             return;
@@ -120,7 +188,27 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
             await Context.Reminders.UnregisterAsync(disarm.Name);
         }
 
+        if (request.Outbox?.Any(m => m.DeliveredAt is null) == true)
+        {
+            await Context.Reminders.RegisterOrUpdateAsync(OutboxReminder, clock.GetCurrentInstant(), OutboxRetry);
+        }
+
         return request;
+    }
+
+    // Delivery runs in its own turn (a reminder), never inside the turn that sent: two requests sending
+    // to each other at once would otherwise wait on each other's turn for ever.
+    private async Task DeliverOutboxAsync()
+    {
+        while (_state.State is { } request && await _delivery.DeliverNextAsync(request, clock.GetCurrentInstant()) is { } delivered)
+        {
+            await _state.WriteStateAsync(delivered, new AuditEntry(RequestId.Parse(Id.Key).Authority.Value, RequestDelivery.Actor, "request.message-delivered", Id.Key));
+        }
+
+        if (_state.State?.Outbox?.All(m => m.DeliveredAt is not null) != false)
+        {
+            await Context.Reminders.UnregisterAsync(OutboxReminder);
+        }
     }
 
     // Timers are armed before a write that may then lose an optimistic-concurrency race; the loser's

@@ -42,8 +42,9 @@ public sealed class ReminderService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first poll waits one interval too, so a node that is still starting is not handed work.
         using var timer = new PeriodicTimer(options.Value.ReminderPollInterval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -54,7 +55,6 @@ public sealed class ReminderService(
                 logger.LogError(e, "Reminder polling failed; retrying at the next poll");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task<bool> DeliverAsync(DueReminder reminder, RuntimeOptions settings, CancellationToken cancellationToken)
