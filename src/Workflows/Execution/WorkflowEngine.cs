@@ -108,6 +108,56 @@ public static class WorkflowEngine
         return run.Finish();
     }
 
+    /// <summary>
+    /// Moves a running instance from the version it runs (<paramref name="from"/>) to <paramref name="to"/>:
+    /// every step where a token rests must be mapped to a step of the new version, which each token then
+    /// enters afresh (deadlines restart). Refused, changing nothing, when the mapping is incomplete or names
+    /// unknown steps, or when a token is inside a parallel the new version lacks.
+    /// </summary>
+    public static WorkflowTransition Migrate(
+        WorkflowDefinition from, WorkflowDefinition to, WorkflowInstance instance, IReadOnlyDictionary<string, string> mapping, WorkflowContext context)
+    {
+        if (instance.IsEnded)
+        {
+            throw new WorkflowOperationException($"The workflow has ended ({instance.Ended}); there is nothing to migrate.");
+        }
+
+        var unmapped = instance.Tokens.Select(t => t.StepId).Distinct().Where(s => !mapping.ContainsKey(s)).ToList();
+        var unknown = mapping.Where(m => !from.HasStep(m.Key) || !to.HasStep(m.Value)).Select(m => $"{m.Key} → {m.Value}").ToList();
+        var forks = instance.Tokens.SelectMany(t => t.Forks).Select(f => f[..f.IndexOf('#', StringComparison.Ordinal)]).Distinct()
+            .Where(p => !to.HasStep(p) || to.Step(p) is not ParallelStep).ToList();
+        var problems = new List<string>();
+        if (unmapped.Count > 0)
+        {
+            problems.Add($"no new step for {string.Join(", ", unmapped)}");
+        }
+
+        if (unknown.Count > 0)
+        {
+            problems.Add($"unknown steps in {string.Join(", ", unknown)}");
+        }
+
+        if (forks.Count > 0)
+        {
+            problems.Add($"open branches of {string.Join(", ", forks)}, which version {to.Version} has no parallel step for");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new WorkflowOperationException($"The migration from version {from.Version} to {to.Version} is refused: {string.Join("; ", problems)}.");
+        }
+
+        var run = new WorkflowRun(to, instance with { Definition = instance.Definition with { Version = to.Version } }, context);
+        foreach (var token in instance.Tokens)
+        {
+            run.Remove(token);
+            run.Record(token.StepId, $"migrated to v{to.Version}", mapping[token.StepId]);
+            run.Enter(mapping[token.StepId], token.Forks);
+        }
+
+        return run.Finish();
+    }
+
     private static WorkflowTransition Resume(
         WorkflowDefinition definition, WorkflowInstance instance, WorkflowContext context, Func<AwaitStep, bool> awaits, string what)
     {

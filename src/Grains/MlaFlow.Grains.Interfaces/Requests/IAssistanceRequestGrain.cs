@@ -35,6 +35,12 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// <summary>Leaves faulted step <paramref name="taskId"/> through <paramref name="outcome"/>, an officer deciding in its place.</summary>
     Task<AssistanceRequest> RouteStepAsync(Actor actor, int taskId, string outcome);
 
+    /// <summary>
+    /// Moves the running workflow to <paramref name="version"/> of its definition, each open step mapped to a
+    /// step of that version by <paramref name="steps"/>; audited. Refused, changing nothing, when the mapping is incomplete.
+    /// </summary>
+    Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps);
+
     /// <summary>Adds a note to the request's timeline.</summary>
     /// <exception cref="RequestNotFoundException">No request has this id.</exception>
     Task<AssistanceRequest> AddNoteAsync(Actor actor, string text);

@@ -132,6 +132,15 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
         ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.step-routed",
             (d, i, c) => WorkflowEngine.Route(d, i, taskId, outcome, c));
 
+    public Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps)
+    {
+        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
+        var (plugin, _, instance) = _workflow.Running(request);
+        var target = plugin.Version(instance.Definition.Side, instance.Definition.Kind, version)
+            ?? throw new WorkflowOperationException($"{instance.Definition.Country} has no version {version} of this workflow.");
+        return ChangeAsync(request, actor, "request.workflow-migrated", (d, i, c) => WorkflowEngine.Migrate(d, target, i, steps, c));
+    }
+
     /// <summary>A workflow timer (deadline, warning, timer step) fell due. Late or repeated firings change nothing.</summary>
     public async Task ReceiveReminderAsync(string name, ReminderTick tick)
     {
