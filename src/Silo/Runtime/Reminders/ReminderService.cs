@@ -79,7 +79,8 @@ public sealed class ReminderService(
 
         if (!await table.CompleteAsync(settings.NodeId, reminder, clock.GetCurrentInstant(), cancellationToken))
         {
-            logger.LogWarning("Reminder {Name} of {Grain} was replaced or its lease lost while it was delivered", reminder.Name, reminder.Grain);
+            // Normal when the grain re-registered or removed the reminder while handling it.
+            logger.LogDebug("Reminder {Name} of {Grain} was replaced, removed or its lease lost while it was delivered", reminder.Name, reminder.Grain);
         }
 
         return true;
