@@ -7,6 +7,9 @@ public static class RepositoryRoot
 
     public static string Path => Folder.Value;
 
+    /// <summary>A path inside the checkout, e.g. <c>Combine("samples", "requests", "evidence.json")</c>.</summary>
+    public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
     private static string Find()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using MlaFlow.Testing;
 
 namespace MlaFlow.Gateway.Tests.Infrastructure;
 

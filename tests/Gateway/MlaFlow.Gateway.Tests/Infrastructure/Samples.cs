@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MlaFlow.Testing;
 
 namespace MlaFlow.Gateway.Tests.Infrastructure;
 

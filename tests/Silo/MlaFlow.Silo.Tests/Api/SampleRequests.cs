@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MlaFlow.Testing;
 
 namespace MlaFlow.Silo.Tests.Api;
 
@@ -8,7 +9,7 @@ namespace MlaFlow.Silo.Tests.Api;
 /// </summary>
 public static class SampleRequests
 {
-    private static readonly Lazy<string> EvidenceJson = new(() => File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "requests", "evidence.json")));
+    private static readonly Lazy<string> EvidenceJson = new(() => File.ReadAllText(RepositoryRoot.Combine("samples", "requests", "evidence.json")));
 
     /// <summary>The evidence sample with <paramref name="marker"/> appended to its summary of facts, to find this very request again.</summary>
     public static string EvidenceMarked(string marker)
@@ -16,18 +17,5 @@ public static class SampleRequests
         var body = JsonNode.Parse(EvidenceJson.Value)!.AsObject();
         body["summaryOfFacts"] = $"{body["summaryOfFacts"]!.GetValue<string>()} {marker}";
         return body.ToJsonString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "MlaFlow.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds MlaFlow.sln.");
     }
 }
