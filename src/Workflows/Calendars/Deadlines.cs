@@ -49,7 +49,9 @@ public static class Deadlines
     /// the calendar, so across a daylight saving change the local clock shows N ± 1 hours later.</item>
     /// <item><see cref="DurationUnit.CalendarDays"/> N: the day of entry (its local date in the calendar's
     /// zone) is not counted; the period ends at the end of the Nth day after it, or, if that day is not a
-    /// working day, at the end of the next working day (Regulation 1182/71, art. 3(1), 3(2)(b), 3(4)).</item>
+    /// working day, at the end of the next working day (Regulation 1182/71, art. 3(1), 3(2)(b), 3(4)) — unless
+    /// the period is <see cref="DurationSpec.Strict"/>, a maximum such as a detention limit, which ends on its
+    /// Nth day whatever day that is.</item>
     /// <item><see cref="DurationUnit.WorkingDays"/> N: the end of the Nth working day after the local date of
     /// entry (the day of entry is not counted, even if it is a working day).</item>
     /// </list>
@@ -68,6 +70,7 @@ public static class Deadlines
         return after.Unit switch
         {
             DurationUnit.Hours => enteredAt + Duration.FromHours(after.Amount),
+            DurationUnit.CalendarDays when after.Strict => calendar.EndOfDay(entryDay.PlusDays(after.Amount)),
             DurationUnit.CalendarDays => calendar.EndOfDay(calendar.WorkingDayOnOrAfter(entryDay.PlusDays(after.Amount))),
             DurationUnit.WorkingDays => calendar.EndOfDay(CountWorkingDays(calendar, entryDay, after.Amount, forward: true)),
             _ => throw UnknownUnit(after, nameof(after)),

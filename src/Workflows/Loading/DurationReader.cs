@@ -20,6 +20,9 @@ internal static class DurationReader
 
     private static readonly string[] UnitNames = [.. Units.Select(u => u.Name)];
 
+    /// <summary>Marks a maximum period (e.g. of detention) that must not run on past a weekend or holiday.</summary>
+    private const string Strict = "strict";
+
     /// <summary>The duration in <paramref name="member"/> of <paramref name="owner"/>; missing is reported only when <paramref name="missingHint"/> is given.</summary>
     public static DurationSpec? Read(ObjectReader owner, string member, string? missingHint)
     {
@@ -28,13 +31,13 @@ internal static class DurationReader
             return null;
         }
 
-        duration.RejectUnknown("a duration", UnitNames);
+        duration.RejectUnknown("a duration", [.. UnitNames, Strict]);
         var given = Units.Where(u => duration.Has(u.Name)).ToList();
         switch (given.Count)
         {
             case 0:
-                // An object holding only unknown members has been reported already; say more only when it is empty.
-                if (!duration.Element.EnumerateObject().Any())
+                // An object holding only unknown members has been reported already; say more only when it has nothing else.
+                if (!duration.Element.EnumerateObject().Any(m => m.Name != Strict))
                 {
                     duration.Problems.Add(duration.Path, $"Give exactly one of {Quote.List(UnitNames)}, e.g. {Example}.");
                 }
@@ -47,7 +50,14 @@ internal static class DurationReader
         }
 
         var (name, unit, max) = given[0];
-        return duration.Integer(name, 1, max, missingHint: null) is { } amount ? new DurationSpec(unit, amount) : null;
+        var strict = duration.Has(Strict) ? duration.Boolean(Strict) : false;
+        if (strict == true && unit != DurationUnit.CalendarDays)
+        {
+            duration.Problems.Add(duration.PathOf(Strict), "Only a period of calendarDays can be strict; working days and hours never run on.");
+            return null;
+        }
+
+        return duration.Integer(name, 1, max, missingHint: null) is { } amount && strict is not null ? new DurationSpec(unit, amount, strict.Value) : null;
     }
 
     /// <summary>

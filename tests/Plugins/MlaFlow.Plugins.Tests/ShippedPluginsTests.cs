@@ -47,4 +47,21 @@ public sealed class ShippedPluginsTests
             bilateral.ShouldContain(t => t.State == partner && t.Id == id && t.Partner == state, $"{state} names {id} with {partner}, but {partner} does not name it with {state}");
         }
     }
+
+    [Theory]
+    [InlineData("CN")]
+    [InlineData("KH")]
+    [InlineData("LA")]
+    [InlineData("MM")]
+    [InlineData("TH")]
+    [InlineData("VN")]
+    public void a_provisional_detention_limit_never_runs_past_its_last_day(string country)
+    {
+        var plugin = Catalog.Value.For(CountryCode.Parse(country)).ShouldNotBeNull();
+        var awaitRequest = plugin.Latest(WorkflowSide.Requested, RequestKind.ProvisionalArrest)!.Steps.OfType<AwaitStep>()
+            .Where(s => s.Message == MessageType.Request && s.Deadline is not null).ToList();
+
+        awaitRequest.ShouldNotBeEmpty();
+        awaitRequest.ShouldAllBe(s => s.Deadline!.After.Unit != DurationUnit.CalendarDays || s.Deadline.After.Strict);
+    }
 }

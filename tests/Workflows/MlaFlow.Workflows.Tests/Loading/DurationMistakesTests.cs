@@ -50,7 +50,7 @@ public sealed class DurationMistakesTests
         var json = Samples.RequestedEvidence.Replacing("\"after\": { \"workingDays\": 5 }", "\"after\": { \"days\": 5 }");
 
         Load.Problems(json).ShouldBe(
-            ["requested-evidence.v1.json:10: $.steps[0].deadline.after.days: Unknown member 'days' in a duration; expected calendarDays, workingDays, hours."]);
+            ["requested-evidence.v1.json:10: $.steps[0].deadline.after.days: Unknown member 'days' in a duration; expected calendarDays, workingDays, hours, strict."]);
     }
 
     [Fact]
