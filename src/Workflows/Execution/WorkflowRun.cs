@@ -129,9 +129,10 @@ internal sealed class WorkflowRun
                 break;
             case ParallelStep parallel:
                 Record(parallel.Id, "split");
+                var outer = Outside(token.Forks, parallel.Id);
                 foreach (var branch in parallel.Outcomes.Values)
                 {
-                    Enter(branch, [.. token.Forks, $"{parallel.Id}#{token.Id}"]);
+                    Enter(branch, [.. outer, $"{parallel.Id}#{token.Id}"]);
                 }
 
                 break;
@@ -150,6 +151,14 @@ internal sealed class WorkflowRun
             default:
                 throw new NotSupportedException($"Step type {step.Type} has no execution.");
         }
+    }
+
+    // A branch that loops back into its own parallel starts that parallel afresh rather than nesting inside
+    // it, so a workflow that loops (message after message) does not grow its fork stack without limit.
+    private static IReadOnlyList<string> Outside(IReadOnlyList<string> forks, string parallelId)
+    {
+        var own = forks.ToList().FindIndex(f => f.StartsWith(parallelId + "#", StringComparison.Ordinal));
+        return own < 0 ? forks : forks.Take(own).ToList();
     }
 
     private void RunOrFault(StepToken token, Func<string> run)

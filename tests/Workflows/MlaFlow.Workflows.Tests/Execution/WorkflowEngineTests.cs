@@ -244,4 +244,24 @@ public sealed class WorkflowEngineTests
         token.State.ShouldBe(TokenState.Faulted);
         token.Error!.ShouldContain("loops");
     }
+
+    [Fact]
+    public void a_branch_that_loops_back_into_its_parallel_does_not_nest_deeper()
+    {
+        var definition = Of("follow",
+            new ParallelStep("follow", Out(("questions", "await-question"), ("withdrawal", "withdraw"))),
+            new AwaitStep("await-question", MessageType.RequestForAdditionalInformation, null, null, Out(("received", "answer"))),
+            Task("answer", ("answered", "follow")),
+            Task("withdraw", ("withdrawn", "end")),
+            End("end"));
+        var engine = new EngineHarness(definition).Start();
+
+        for (var question = 0; question < 20; question++)
+        {
+            engine.Receive(MessageType.RequestForAdditionalInformation);
+            engine.Complete("answer", "answered");
+        }
+
+        engine.Instance.Tokens.Max(t => t.Forks.Count).ShouldBe(1);
+    }
 }
