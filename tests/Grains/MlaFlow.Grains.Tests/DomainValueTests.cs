@@ -1,5 +1,6 @@
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
+using MlaFlow.Testing;
 
 namespace MlaFlow.Grains.Tests;
 
@@ -7,12 +8,7 @@ namespace MlaFlow.Grains.Tests;
 public sealed class DomainValueTests
 {
     [Theory]
-    [InlineData("CN")]
-    [InlineData("KH")]
-    [InlineData("LA")]
-    [InlineData("MM")]
-    [InlineData("TH")]
-    [InlineData("VN")]
+    [MemberData(nameof(LancangMekong.States), MemberType = typeof(LancangMekong))]
     public void the_lancang_mekong_states_are_country_codes(string code)
     {
         CountryCode.Parse(code).Value.ShouldBe(code);

@@ -18,12 +18,7 @@ public sealed class ShippedPluginsTests
     }
 
     [Theory]
-    [InlineData("CN")]
-    [InlineData("KH")]
-    [InlineData("LA")]
-    [InlineData("MM")]
-    [InlineData("TH")]
-    [InlineData("VN")]
+    [MemberData(nameof(LancangMekong.States), MemberType = typeof(LancangMekong))]
     public void each_state_has_a_procedure_for_every_kind_on_both_sides_and_a_form_for_each(string country)
     {
         var plugin = Catalog.Value.For(CountryCode.Parse(country)).ShouldNotBeNull();
@@ -49,12 +44,7 @@ public sealed class ShippedPluginsTests
     }
 
     [Theory]
-    [InlineData("CN")]
-    [InlineData("KH")]
-    [InlineData("LA")]
-    [InlineData("MM")]
-    [InlineData("TH")]
-    [InlineData("VN")]
+    [MemberData(nameof(LancangMekong.States), MemberType = typeof(LancangMekong))]
     public void a_provisional_detention_limit_never_runs_past_its_last_day(string country)
     {
         var plugin = Catalog.Value.For(CountryCode.Parse(country)).ShouldNotBeNull();
