@@ -16,7 +16,7 @@ namespace MlaFlow.Gateway.Apis;
 
 /// <summary>
 /// <c>/api/v1/tasks</c>: the steps of the authority's requests that wait for a person, and completing
-/// them. A task id is <c>&lt;request id&gt;.&lt;step token&gt;</c>; another authority's task is 404.
+/// them (only by the role a task is given to: 403 otherwise). A task id is <c>&lt;request id&gt;.&lt;step token&gt;</c>; another authority's task is 404.
 /// </summary>
 public static class TasksApi
 {
@@ -96,6 +96,10 @@ public static class TasksApi
         catch (Exception e) when (e is RequestNotFoundException or OpenStepNotFoundException)
         {
             return ApiProblems.NotFound($"You have no task '{id}'.");
+        }
+        catch (TaskNotForRoleException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task", detail: e.Message);
         }
         catch (FormValidationException e)
         {

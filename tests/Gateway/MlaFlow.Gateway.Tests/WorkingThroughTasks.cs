@@ -119,7 +119,7 @@ public abstract class WorkingThroughTasks(StorageKind storage) : IAsyncLifetime
         var approval = (await TasksAsync(_officer)).Single();
         var before = await SnapshotAsync(requestId);
 
-        var problem = await (await CompleteAsync(_prosecutor, Id(approval), "approved")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await CompleteAsync(_prosecutor, Id(approval), "approved")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
         problem["detail"]!.GetValue<string>().ShouldContain("officer");
         (await SnapshotAsync(requestId)).ShouldBe(before);
@@ -133,7 +133,7 @@ public abstract class WorkingThroughTasks(StorageKind storage) : IAsyncLifetime
         var draft = (await TasksAsync(_prosecutor)).Single();
         var before = await SnapshotAsync(requestId);
 
-        await (await CompleteAsync(_officer, Id(draft), "ready")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await CompleteAsync(_officer, Id(draft), "ready")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
         (await SnapshotAsync(requestId)).ShouldBe(before);
         (await TasksAsync(_prosecutor)).Single()["stepId"]!.GetValue<string>().ShouldBe(DraftReview);

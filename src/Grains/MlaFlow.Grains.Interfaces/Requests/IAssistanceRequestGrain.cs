@@ -25,7 +25,8 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
 
     /// <summary>Completes open task <paramref name="taskId"/> of the request's workflow with an outcome and its form data.</summary>
     /// <exception cref="RequestNotFoundException">No request has this id.</exception>
-    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">No such open task, the wrong role, or an outcome it does not have.</exception>
+    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">The task is no longer open, or has no such outcome.</exception>
+    /// <exception cref="TaskNotForRoleException">The task is given to another role.</exception>
     /// <exception cref="MlaFlow.Workflows.Execution.FormValidationException">The form data breaks the task's form.</exception>
     Task<AssistanceRequest> CompleteTaskAsync(Actor actor, int taskId, string outcome, System.Text.Json.Nodes.JsonObject form);
 

@@ -117,7 +117,7 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
         var (_, definition, instance) = _workflow.Running(request);
         if (definition.Step(instance.Token(taskId).StepId) is TaskStep task && !RequestWorkflow.MayComplete(actor.Role, task.Role))
         {
-            throw new WorkflowOperationException($"Task '{task.Title}' is for the {task.Role}, not the {actor.Role}.");
+            throw new TaskNotForRoleException(task.Title, task.Role, actor.Role);
         }
 
         return ChangeAsync(request, actor, "request.task-completed",

@@ -1,0 +1,5 @@
+namespace MlaFlow.Grains.Requests;
+
+/// <summary>A task was completed by someone whose role it is not given to; nothing changed.</summary>
+public sealed class TaskNotForRoleException(string task, string taskRole, string actorRole)
+    : Exception($"Task '{task}' is for the {taskRole}, not the {actorRole}.");
