@@ -1,3 +1,4 @@
+using MlaFlow.Testing.Walks;
 using MlaFlow.Workflows.Definitions;
 
 namespace MlaFlow.Plugins.Tests.Walks;

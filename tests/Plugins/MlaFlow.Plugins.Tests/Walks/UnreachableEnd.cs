@@ -1,3 +1,5 @@
+using MlaFlow.Testing.Walks;
+
 namespace MlaFlow.Plugins.Tests.Walks;
 
 /// <summary>An end step no request can lead to, and why; see <see cref="UnreachableEnds"/>.</summary>

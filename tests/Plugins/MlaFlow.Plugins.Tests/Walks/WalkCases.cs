@@ -1,3 +1,5 @@
+using MlaFlow.Testing.Walks;
+
 namespace MlaFlow.Plugins.Tests.Walks;
 
 /// <summary>The (country, side, kind, end) test cases: one walk per end step of every shipped workflow.</summary>

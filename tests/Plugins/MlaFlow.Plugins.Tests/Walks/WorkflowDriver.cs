@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MlaFlow.Testing.Walks;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
 using NodaTime;

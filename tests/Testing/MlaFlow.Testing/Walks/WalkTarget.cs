@@ -1,17 +1,16 @@
 using System.Text.Json;
 using MlaFlow.Plugins.Host;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Testing;
 using MlaFlow.Workflows.Definitions;
 
-namespace MlaFlow.Plugins.Tests.Walks;
+namespace MlaFlow.Testing.Walks;
 
 /// <summary>
 /// One end step of one shipped workflow: the plugin, the newest definition for a side and kind (the one new
 /// requests start on) and the end to walk to. Test cases name it by strings, as a definition file does
 /// (<c>TH</c>, <c>requested</c>, <c>provisionalArrest</c>, <c>refused-nationality</c>), so each reads well in a test report.
 /// </summary>
-internal sealed record WalkTarget(CountryPlugin Plugin, WorkflowDefinition Definition, EndStep End)
+public sealed record WalkTarget(CountryPlugin Plugin, WorkflowDefinition Definition, EndStep End)
 {
     public CountryCode Country => Plugin.Manifest.Country;
 

@@ -3,29 +3,35 @@ using System.Text.Json.Nodes;
 using MlaFlow.Workflows.Conditions;
 using MlaFlow.Workflows.Definitions;
 
-namespace MlaFlow.Plugins.Tests.Walks;
+namespace MlaFlow.Testing.Walks;
 
 /// <summary>
 /// Finds a shortest route through a definition's flowchart from one step to another, for one request. A
 /// decision is not free to go either way: it is evaluated, as the engine would, over the request's facts and the
 /// forms completed so far on the route; so the form data a task is completed with is part of the search, for
 /// the fields decisions read. Every other step may be left through any of its outcomes (a parallel through any
-/// of its branches: the walk follows one, and <see cref="WorkflowDriver"/> brings the others to a join).
+/// of its branches: the walk follows one, and its driver brings the others to a join), except an await on a
+/// signal when signals are left out, for a driver that has no way to raise one.
 /// </summary>
-internal sealed class RoutePlanner
+public sealed class RoutePlanner
 {
     private const string FormPrefix = "form.";
 
     private readonly WorkflowDefinition _definition;
     private readonly JsonObject _facts;
+    private readonly bool _signals;
 
     /// <summary>For each task, the fields of its form that decisions read, with the values conditions compare them with.</summary>
     private readonly Dictionary<string, Dictionary<string, List<JsonNode>>> _read = new(StringComparer.Ordinal);
 
-    public RoutePlanner(WorkflowDefinition definition, JsonObject requestFacts)
+    /// <param name="definition">The flowchart to search.</param>
+    /// <param name="requestFacts">The request's facts document, which decisions read.</param>
+    /// <param name="signals">Whether an await on a signal may be left by receiving it; false when the driver cannot raise signals.</param>
+    public RoutePlanner(WorkflowDefinition definition, JsonObject requestFacts, bool signals = true)
     {
         _definition = definition;
         _facts = (JsonObject)requestFacts.DeepClone();
+        _signals = signals;
         foreach (var field in definition.Steps.OfType<DecisionStep>().SelectMany(d => d.Cases).SelectMany(c => Fields(c.When)))
         {
             if (!field.Field.StartsWith(FormPrefix, StringComparison.Ordinal))
@@ -114,9 +120,14 @@ internal sealed class RoutePlanner
                 }
 
                 break;
-            default:
-                foreach (var (name, next) in _definition.Step(node.StepId).Outcomes)
+            case var step:
+                foreach (var (name, next) in step.Outcomes)
                 {
+                    if (!_signals && step is AwaitStep { Signal: not null } && name == AwaitStep.Received)
+                    {
+                        continue;
+                    }
+
                     yield return (new Move(node.StepId, name), node with { StepId = next });
                 }
 

@@ -2,14 +2,14 @@ using System.Text.Json.Nodes;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
 
-namespace MlaFlow.Plugins.Tests.Walks;
+namespace MlaFlow.Testing.Walks;
 
 /// <summary>
 /// Form data a task accepts: a valid value for every field, and for the fields decisions read, every value
 /// worth trying (each option of a choice, both booleans, the literals conditions compare with, and leaving an
 /// optional field out, since a decision's <c>otherwise</c> is often reached that way).
 /// </summary>
-internal static class FormValues
+public static class FormValues
 {
     private const string SampleText = "Walk";
 
