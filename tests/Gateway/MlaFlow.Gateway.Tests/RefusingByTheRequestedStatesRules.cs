@@ -16,30 +16,9 @@ namespace MlaFlow.Gateway.Tests;
 /// read, so the storage provider plays no part; creating on both providers is covered by
 /// <see cref="CreatingRequests"/> and <see cref="WorkingThroughTasks"/>.
 /// </remarks>
-public sealed class RefusingByTheRequestedStatesRules : IAsyncLifetime
+public sealed class RefusingByTheRequestedStatesRules() : OfficerNodeTest(StorageKind.Sqlite)
 {
     private const string Thailand = "Kingdom of Thailand";
-
-    // xunit makes a new instance for every test: each test boots its own node on its own database.
-    private GatewayNode _node = null!;
-    private HttpClient _officer = null!;
-    private StoreCounts _before = null!;
-
-    public async Task InitializeAsync()
-    {
-        _node = await GatewayNode.StartAsync(StorageKind.Sqlite);
-        _officer = _node.ClientFor(GatewayNode.China, Roles.Officer);
-        _before = await _node.CountsAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _officer?.Dispose();
-        if (_node is not null)
-        {
-            await _node.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task a_treaty_china_is_not_a_party_to_is_refused()
@@ -102,7 +81,7 @@ public sealed class RefusingByTheRequestedStatesRules : IAsyncLifetime
         body["legalBasis"] = Reciprocity();
         body["attachments"]!.AsArray().Add(Attachment("reciprocity-undertaking.pdf", "assurance"));
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeJsonAsync(HttpStatusCode.Created))["legalBasis"]!["type"]!.GetValue<string>().ShouldBe("reciprocity");
     }
@@ -128,11 +107,11 @@ public sealed class RefusingByTheRequestedStatesRules : IAsyncLifetime
         body["language"] = "zh";
         body["attachments"]!.AsArray().Add(Attachment("request-th.pdf", "translation", language: "th"));
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         var created = await response.ShouldBeJsonAsync(HttpStatusCode.Created);
         created["language"]!.GetValue<string>().ShouldBe("zh");
-        (await _node.CountsAsync()).Requests.ShouldBe(_before.Requests + 1);
+        (await Node.CountsAsync()).Requests.ShouldBe(Before.Requests + 1);
     }
 
     [Fact]
@@ -198,7 +177,7 @@ public sealed class RefusingByTheRequestedStatesRules : IAsyncLifetime
         refused["legalBasis"] = Treaty("asean-mlat-2004");
         await RefusedAsync(refused);
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Sample(Samples.Evidence));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Sample(Samples.Evidence));
 
         (await response.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>().ShouldEndWith("-000001");
     }
@@ -206,7 +185,7 @@ public sealed class RefusingByTheRequestedStatesRules : IAsyncLifetime
     /// <summary>Posts <paramref name="body"/>, asserts the 422 refusal, and returns its errors.</summary>
     private async Task<IReadOnlyDictionary<string, string[]>> RefusedAsync(JsonObject body)
     {
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         problem["title"]!.GetValue<string>().ShouldBe("Refused by the requested state's rules");
@@ -215,7 +194,7 @@ public sealed class RefusingByTheRequestedStatesRules : IAsyncLifetime
         return errors.ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray(), StringComparer.Ordinal);
     }
 
-    private async Task NothingWrittenAsync() => (await _node.CountsAsync()).ShouldBe(_before);
+    private async Task NothingWrittenAsync() => (await Node.CountsAsync()).ShouldBe(Before);
 
     private static JsonObject Treaty(string id) => new() { ["type"] = "treaty", ["treatyId"] = id };
 

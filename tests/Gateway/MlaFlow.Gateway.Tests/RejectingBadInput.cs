@@ -12,33 +12,12 @@ namespace MlaFlow.Gateway.Tests;
 /// A bad create is answered with a problem naming what is wrong, and nothing is written: no request,
 /// no request number used up, no audit record.
 /// </summary>
-public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
+public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(storage)
 {
-    // xunit makes a new instance for every test: each test boots its own node on its own database.
-    private GatewayNode _node = null!;
-    private HttpClient _officer = null!;
-    private StoreCounts _before = null!;
-
-    public async Task InitializeAsync()
-    {
-        _node = await GatewayNode.StartAsync(storage);
-        _officer = _node.ClientFor(GatewayNode.China, Roles.Officer);
-        _before = await _node.CountsAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _officer?.Dispose();
-        if (_node is not null)
-        {
-            await _node.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task malformed_json_is_a_bad_request()
     {
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json("""{ "kind": "evidence", "requested": """));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json("""{ "kind": "evidence", "requested": """));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem["title"]!.GetValue<string>().ShouldBe("Malformed JSON");
@@ -51,7 +30,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         var body = Samples.Json(Samples.Evidence);
         body["offences"]![0]!["maximumPenalty"]!["months"] = "twelve";
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         await response.ShouldBeInvalidAsync("offences[0].maximumPenalty.months");
         await NothingWrittenAsync();
@@ -68,7 +47,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         var body = Samples.Json(Samples.Evidence);
         Remove(body, path);
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeInvalidAsync(path)).ShouldContain(m => m.StartsWith("Required", StringComparison.Ordinal));
         await NothingWrittenAsync();
@@ -80,7 +59,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         var body = Samples.Json(Samples.Evidence);
         body["kind"] = "rogatoryLetter";
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeInvalidAsync("kind")).Single().ShouldContain("rogatoryLetter");
         await NothingWrittenAsync();
@@ -92,7 +71,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         var body = Samples.Json(Samples.Evidence);
         body["language"] = "english";
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeInvalidAsync("language")).Single().ShouldContain("english");
         await NothingWrittenAsync();
@@ -104,7 +83,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         var body = Samples.Json(Samples.Evidence);
         body["attachments"]![0]!["category"] = "translation";
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeInvalidAsync("attachments[0].language")).Single().ShouldStartWith("Required");
         await NothingWrittenAsync();
@@ -116,7 +95,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         var body = Samples.Json(Samples.Evidence);
         body["summaryOfFact"] = "A misspelt field name.";
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeInvalidAsync("summaryOfFact")).ShouldBe(["Unknown field."]);
         await NothingWrittenAsync();
@@ -134,7 +113,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
 
         body["persons"] = persons;
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         (await response.ShouldBeInvalidAsync("persons")).Single().ShouldContain("51");
         await NothingWrittenAsync();
@@ -143,7 +122,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
     [SkippableFact]
     public async Task a_body_over_256_kib_is_too_large()
     {
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(Oversize()));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(Oversize()));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         await NothingWrittenAsync();
@@ -155,7 +134,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         using var content = new ChunkedContent(Oversize());
         content.Headers.ContentLength.ShouldBeNull();
 
-        using var response = await _officer.PostAsync("/api/v1/requests", content);
+        using var response = await Officer.PostAsync("/api/v1/requests", content);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         await NothingWrittenAsync();
@@ -168,7 +147,7 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
     {
         using var content = new StringContent(Samples.Text(Samples.Evidence), Encoding.UTF8, mediaType);
 
-        using var response = await _officer.PostAsync("/api/v1/requests", content);
+        using var response = await Officer.PostAsync("/api/v1/requests", content);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
         await NothingWrittenAsync();
@@ -180,13 +159,13 @@ public abstract class RejectingBadInput(StorageKind storage) : IAsyncLifetime
         var body = Samples.Json(Samples.Evidence);
         body["requested"] = new JsonObject { ["state"] = "CN", ["authority"] = "CN-MPS" };
 
-        using var response = await _officer.PostAsync("/api/v1/requests", Body.Json(body));
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
         await response.ShouldBeInvalidAsync("requested.state");
         await NothingWrittenAsync();
     }
 
-    private async Task NothingWrittenAsync() => (await _node.CountsAsync()).ShouldBe(_before);
+    private async Task NothingWrittenAsync() => (await Node.CountsAsync()).ShouldBe(Before);
 
     /// <summary>The evidence sample with its summary padded past the body limit; still valid JSON.</summary>
     private static string Oversize()
