@@ -7,9 +7,9 @@ using MlaFlow.Testing.Walks;
 namespace MlaFlow.Grains.Tests.Walks;
 
 /// <summary>
-/// For each kind, a request walked through the real grains and storage reaches each end status of China's
-/// requesting workflow and of Thailand's requested one: created at CN-MOJ (and received by TH-OAG for the
-/// requested side), its tasks completed by their roles, its counterpart's messages delivered, its deadlines left
+/// For each kind, a request walked through the real grains and storage reaches each end status of every shipped
+/// country's workflows on both sides: created at the requesting authority (and received by the requested one for
+/// the requested side), its tasks completed by their roles, its counterpart's messages delivered, its deadlines left
 /// to fall due. The status the workflow ends with is the request's stored status.
 /// </summary>
 public abstract class EndStatusWalkContract(StorageKind kind) : SiloTest(kind)

@@ -6,16 +6,14 @@ using MlaFlow.Workflows.Definitions;
 namespace MlaFlow.Grains.Tests.Walks;
 
 /// <summary>
-/// The walks run through the grains: for China's requesting workflows and Thailand's requested ones (the pair a
-/// request from CN-MOJ to TH-OAG meets), each kind, and each distinct end status, one end step with that status.
+/// The walks run through the grains: for every shipped country, both sides, each kind, and each distinct end
+/// status, one end step with that status.
 /// The pure walks (MlaFlow.Plugins.Tests) reach every end step; here one per status keeps a run short while each
 /// status is still stored, read back and queried on a real database. The end chosen has the shortest route under
 /// a request Thailand admits, one that needs no signal (no grain operation raises one).
 /// </summary>
 public static class GrainWalkCases
 {
-    private static readonly (string Country, WorkflowSide Side)[] Workflows = [("CN", WorkflowSide.Requesting), ("TH", WorkflowSide.Requested)];
-
     /// <summary>
     /// End statuses no request reaches through the grains, each with the reason; listed so a skip is seen in review.
     /// <see cref="EndStatusWalkContract"/> checks each stays out of reach, and that every other status is walked.
@@ -36,10 +34,10 @@ public static class GrainWalkCases
 
     /// <summary>For each workflow and end status, the end with the shortest route the grains can take, or the status's first end and null when none has one.</summary>
     public static IEnumerable<(WalkTarget Target, PlannedWalk? Walk)> Chosen() =>
-        from workflow in Workflows
+        from plugin in ShippedPlugins.Catalog.Plugins.OrderBy(p => p.Manifest.Country.Value, StringComparer.Ordinal)
+        from side in Enum.GetValues<WorkflowSide>()
         from kind in Enum.GetValues<RequestKind>()
-        let plugin = ShippedPlugins.Catalog.For(CountryCode.Parse(workflow.Country))!
-        let definition = plugin.Latest(workflow.Side, kind)!
+        let definition = plugin.Latest(side, kind)!
         from ends in definition.Steps.OfType<EndStep>().GroupBy(e => e.Status)
         let walks = ends.Select(e => new WalkTarget(plugin, definition, e)).Select(t => (Target: t, Walk: Plan(t))).ToList()
         select walks.Where(w => w.Walk is not null).OrderBy(w => w.Walk!.Moves.Count).FirstOrDefault(walks[0]);

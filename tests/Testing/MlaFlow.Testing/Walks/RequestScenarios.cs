@@ -12,7 +12,7 @@ namespace MlaFlow.Testing.Walks;
 /// are built by <see cref="RequestFacts"/>, as the request grain builds them, so a condition naming a path the
 /// real document lacks is found false here too instead of being satisfied by a hand-written shape. Each draft
 /// carries what requested states commonly ask for (a treaty the requested state applies with the requesting
-/// one, else reciprocity with its undertaking; the warrant, the offence provisions, identification; the person's
+/// one, else reciprocity; an assurance; evidence of the offence for extradition; a translation into its language when it does not take English; the warrant, the offence provisions, identification; the person's
 /// date of birth and nationality), so a real node may admit it; <see cref="Admissible"/> says which it does.
 /// </summary>
 public static class RequestScenarios
@@ -48,17 +48,24 @@ public static class RequestScenarios
         var plugin = ShippedPlugins.Catalog.For(requested)!;
         var treaty = plugin.Manifest.LegalBases.FirstOrDefault(b => b.Partners.Contains(requesting) && b.Kinds.Contains(kind));
         var basis = treaty is null ? new LegalBasis(LegalBasisType.Reciprocity, null) : new LegalBasis(LegalBasisType.Treaty, treaty.Id);
-        List<AttachmentCategory> attached = [AttachmentCategory.Warrant, AttachmentCategory.OffenceProvisions, AttachmentCategory.Identification];
-        if (treaty is null)
-        {
-            attached.Add(AttachmentCategory.Assurance);
-        }
+        // The assurance (speciality, reciprocity) is asked for under reciprocity by all, and by China under a treaty
+        // too; China also asks an extradition request for evidence of the offence.
+        AttachmentCategory[] attached =
+        [
+            AttachmentCategory.Warrant, AttachmentCategory.OffenceProvisions, AttachmentCategory.Identification, AttachmentCategory.Assurance,
+            .. kind == RequestKind.Extradition ? [AttachmentCategory.Evidence] : Array.Empty<AttachmentCategory>(),
+        ];
+
+        var english = LanguageCode.Parse("en");
+        var translations = plugin.Manifest.RequestLanguages.Contains(english)
+            ? []
+            : new[] { Attachment(AttachmentCategory.Translation) with { Language = plugin.Manifest.RequestLanguages[0] } };
 
         return new(
             kind,
             new Party(requested, plugin.Manifest.Authorities[0].Id),
             basis,
-            LanguageCode.Parse("en"),
+            english,
             urgency,
             urgency == Urgency.Normal ? null : "The person is about to leave the country.",
             "Funds obtained by fraud were moved abroad.",
@@ -70,7 +77,7 @@ public static class RequestScenarios
                 RequestKind.ProvisionalArrest => MeasureType.ArrestPerson,
                 _ => MeasureType.SurrenderPerson,
             }, "As the request states.")],
-            [.. attached.Select(Attachment)]);
+            [.. attached.Select(Attachment), .. translations]);
     }
 
     // The content is not read by any rule or step; a fixed digest stands for it.
