@@ -5,9 +5,9 @@ namespace MlaFlow.Plugins.Host;
 
 /// <summary>
 /// The plugins a node loaded from its plugins folder, one per country, and those it refused with their
-/// problems. A refused plugin does not stop the others.
+/// problems. A refused plugin does not stop the others. Disposing it unloads the plugins' assemblies.
 /// </summary>
-public sealed class PluginCatalog
+public sealed class PluginCatalog : IDisposable
 {
     private readonly Dictionary<CountryCode, CountryPlugin> _byCountry;
 
@@ -41,6 +41,7 @@ public sealed class PluginCatalog
             }
             else if (loaded.Any(p => p.Manifest.Country == plugin.Manifest.Country || p.Manifest.Id == plugin.Manifest.Id))
             {
+                plugin.Code.Dispose();
                 refused.Add(result with
                 {
                     Plugin = null,
@@ -55,5 +56,13 @@ public sealed class PluginCatalog
         }
 
         return new PluginCatalog(loaded, refused);
+    }
+
+    public void Dispose()
+    {
+        foreach (var plugin in Plugins)
+        {
+            plugin.Code.Dispose();
+        }
     }
 }

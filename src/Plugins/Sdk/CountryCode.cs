@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MlaFlow.Plugins.Sdk;
 
-/// <summary>A state, as an officially assigned ISO 3166-1 alpha-2 code (<c>CN</c>, <c>TH</c>), upper case.</summary>
+/// <summary>
+/// A state, as an officially assigned ISO 3166-1 alpha-2 code (<c>CN</c>, <c>TH</c>), upper case; or one of the codes
+/// ISO 3166-1 leaves to users (<c>XA</c> to <c>XZ</c>), for sample and test states such as the sample plugin's.
+/// </summary>
 [JsonConverter(typeof(ParsableJsonConverter<CountryCode>))]
 public sealed record CountryCode : IParsable<CountryCode>
 {
@@ -26,12 +29,15 @@ public sealed record CountryCode : IParsable<CountryCode>
 
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out CountryCode result)
     {
-        result = s is not null && Assigned.Contains(s) ? new CountryCode(s) : null;
+        result = s is not null && (Assigned.Contains(s) || IsUserAssigned(s)) ? new CountryCode(s) : null;
         return result is not null;
     }
 
-    /// <exception cref="FormatException"><paramref name="s"/> is not an assigned ISO 3166-1 alpha-2 code.</exception>
+    /// <exception cref="FormatException"><paramref name="s"/> is not an ISO 3166-1 alpha-2 code.</exception>
     public static CountryCode Parse(string s, IFormatProvider? provider = null) =>
         TryParse(s, provider, out var result) ? result
         : throw new FormatException($"'{s}' is not an ISO 3166-1 alpha-2 country code such as CN or TH.");
+
+    // Only the X block of the user-assigned codes: no real state will ever be given one, and one block is enough.
+    private static bool IsUserAssigned(string s) => s is ['X', >= 'A' and <= 'Z'];
 }

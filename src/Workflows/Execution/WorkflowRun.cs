@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using MlaFlow.Plugins.Sdk.Extensions;
 using MlaFlow.Workflows.Calendars;
 using MlaFlow.Workflows.Conditions;
 using MlaFlow.Workflows.Definitions;
+using MlaFlow.Workflows.Loading;
 
 namespace MlaFlow.Workflows.Execution;
 
@@ -14,6 +16,9 @@ internal sealed class WorkflowRun
 {
     /// <summary>More step entries than this in one operation can only be a loop of steps that never wait.</summary>
     private const int MaxEntriesPerOperation = 1_000;
+
+    /// <summary>What a custom step's handler may put in the history (its detail, its error): as <see cref="CustomStepResult.Detail"/> promises.</summary>
+    private const int MaxHandlerTextLength = 500;
 
     private readonly WorkflowDefinition _definition;
     private readonly WorkflowRef _reference;
@@ -127,6 +132,9 @@ internal sealed class WorkflowRun
             case DecisionStep decision:
                 RunOrFault(token, () => decision.Cases.FirstOrDefault(c => ConditionEvaluator.Holds(c.When, Facts()))?.Outcome ?? decision.Otherwise);
                 break;
+            case CustomStep custom:
+                RunOrFault(token, () => RunHandler(custom));
+                break;
             case ParallelStep parallel:
                 Record(parallel.Id, "split");
                 var outer = Outside(token.Forks, parallel.Id);
@@ -161,12 +169,19 @@ internal sealed class WorkflowRun
         return own < 0 ? forks : forks.Take(own).ToList();
     }
 
-    private void RunOrFault(StepToken token, Func<string> run)
+    private void RunOrFault(StepToken token, Func<string> run) => RunOrFault(token, () => (run(), (string?)null));
+
+    /// <summary>
+    /// Runs a step that does not wait and leaves it through the outcome <paramref name="run"/> gives, with its detail
+    /// for the history. An exception faults the step with its message, which officers read; the token then rests
+    /// until they retry the step or route it to an outcome.
+    /// </summary>
+    private void RunOrFault(StepToken token, Func<(string Outcome, string? Detail)> run)
     {
-        string outcome;
+        (string Outcome, string? Detail) exit;
         try
         {
-            outcome = run();
+            exit = run();
         }
         catch (Exception e) when (e is not WorkflowOperationException)
         {
@@ -175,7 +190,70 @@ internal sealed class WorkflowRun
             return;
         }
 
-        Leave(token, outcome);
+        Leave(token, exit.Outcome, exit.Detail);
+    }
+
+    /// <summary>
+    /// Runs a custom step's handler on copies of the facts and settings, so nothing it does to its input reaches the
+    /// instance or the definition other requests share. Whatever goes wrong faults the step, naming the handler:
+    /// the handler is not loaded, it throws (any exception, even the engine's own: the code is the plugin's), it
+    /// returns nothing, or it returns an outcome the step does not map.
+    /// </summary>
+    private (string Outcome, string? Detail) RunHandler(CustomStep step)
+    {
+        var outcomes = string.Join(", ", step.Outcomes.Keys);
+        if (_context.CustomSteps?.GetValueOrDefault(step.Handler) is not { } handler)
+        {
+            throw new StepFaultException(
+                $"The handler '{step.Handler}' is not loaded: the plugin's assembly must provide it, listed in plugin.json under assembly.steps. " +
+                $"Once it does, retry the step, or route the request to one of {outcomes}.");
+        }
+
+        CustomStepResult? result;
+        try
+        {
+            result = handler.Run(new CustomStepInput(step.Id, Facts(), (JsonObject)step.Settings.DeepClone(), _context.Now.ToDateTimeOffset()));
+        }
+        catch (Exception e)
+        {
+            throw new StepFaultException($"{step.Handler}: {Bounded(e.Message) ?? e.GetType().Name}");
+        }
+
+        if (result?.Outcome is not { } outcome)
+        {
+            throw new StepFaultException($"{step.Handler} returned no outcome; it must return one of {outcomes}.");
+        }
+
+        if (!step.Outcomes.ContainsKey(outcome))
+        {
+            throw new StepFaultException($"{step.Handler} returned the outcome {Quote.Of(outcome)}, which step '{step.Id}' does not have; it has {outcomes}.");
+        }
+
+        return (outcome, Bounded(result.Detail));
+    }
+
+    /// <summary>A handler's text as the history keeps it: trimmed, at most <see cref="MaxHandlerTextLength"/> characters, null when blank.</summary>
+    private static string? Bounded(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        if (text.Length <= MaxHandlerTextLength)
+        {
+            return text;
+        }
+
+        // Never cut between the two halves of a surrogate pair, which would leave text no encoder accepts.
+        var cut = MaxHandlerTextLength - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(text.AsSpan(0, cut), "…");
     }
 
     private void RestWithDeadline(StepToken token, DurationSpec? after, DurationSpec? warnBefore)
@@ -235,4 +313,7 @@ internal sealed class WorkflowRun
         facts["form"] = new JsonObject(_forms.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value.DeepClone())));
         return facts;
     }
+
+    /// <summary>Why a custom step faulted, worded for officers; thrown only inside a step's run, for RunOrFault to record.</summary>
+    private sealed class StepFaultException(string message) : Exception(message);
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using MlaFlow.Plugins.Sdk;
+using MlaFlow.Plugins.Sdk.Extensions;
 using MlaFlow.Workflows.Definitions;
 
 namespace MlaFlow.Workflows.Loading;
 
 /// <summary>Reads the top level of a definition and its steps, then checks the steps as a graph.</summary>
-internal sealed class DefinitionReader(ProblemReport problems, FactCatalog facts)
+internal sealed class DefinitionReader(ProblemReport problems, FactCatalog facts, IReadOnlyList<ICustomStep> customSteps)
 {
     public const int MaxSteps = 500;
 
@@ -55,7 +56,8 @@ internal sealed class DefinitionReader(ProblemReport problems, FactCatalog facts
         }
 
         // Conditions may name the form fields of any task, before or after them in the file.
-        var reader = new StepReader(new ConditionReader(facts.WithFormFields(FormFields(items)), new Suggestions()));
+        var conditions = new ConditionReader(facts.WithFormFields(FormFields(items)), new Suggestions());
+        var reader = new StepReader(conditions, new CustomStepReader(customSteps, new Suggestions()));
         var steps = items.Select(item => reader.Read(item.Item, item.Path, problems)).OfType<StepDefinition>().ToList();
         new GraphChecker(problems, new Suggestions()).Check(items, start, definition.PathOf("start"), stepsPath);
         return steps.Count == items.Count ? steps : null;

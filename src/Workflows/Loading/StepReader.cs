@@ -7,7 +7,7 @@ namespace MlaFlow.Workflows.Loading;
 /// Reads one step: its id and type, then the members and outcomes its type allows (docs/workflows.md,
 /// "Steps"). Whether the steps fit together as a graph is <see cref="GraphChecker"/>'s concern.
 /// </summary>
-internal sealed class StepReader(ConditionReader conditions)
+internal sealed class StepReader(ConditionReader conditions, CustomStepReader customSteps)
 {
     private static readonly Dictionary<string, string[]> MembersByType = new(StringComparer.Ordinal)
     {
@@ -18,6 +18,7 @@ internal sealed class StepReader(ConditionReader conditions)
         ["decision"] = ["id", "type", "cases", "otherwise", "outcomes"],
         ["parallel"] = ["id", "type", "outcomes"],
         ["join"] = ["id", "type", "parallel", "outcomes"],
+        ["custom"] = ["id", "type", "handler", "settings", "outcomes"],
         ["end"] = ["id", "type", "status", "ground"],
     };
 
@@ -49,6 +50,7 @@ internal sealed class StepReader(ConditionReader conditions)
             "decision" => Decision(step, id ?? ""),
             "parallel" => Parallel(step, id ?? ""),
             "join" => Join(step, id ?? ""),
+            "custom" => customSteps.Read(step, id ?? ""),
             _ => End(step, id ?? ""),
         };
         return id is null ? null : read;

@@ -5,7 +5,9 @@ internal static class StepTypes
 {
     public const string End = "end";
 
-    public static IReadOnlyList<string> All { get; } = ["task", "send", "await", "timer", "decision", "parallel", "join", End];
+    public const string Custom = "custom";
+
+    public static IReadOnlyList<string> All { get; } = ["task", "send", "await", "timer", "decision", "parallel", "join", Custom, End];
 
     public static bool IsKnown(string? type) => type is not null && All.Contains(type, StringComparer.Ordinal);
 

@@ -1,3 +1,5 @@
+using MlaFlow.Plugins.Sdk.Extensions;
+
 namespace MlaFlow.Workflows.Loading;
 
 /// <summary>
@@ -15,17 +17,49 @@ public static class WorkflowDefinitionLoader
 
     public const int MaxSteps = DefinitionReader.MaxSteps;
 
+    /// <summary>Largest <c>settings</c> of a custom step: 16 KiB of JSON as written in the file (they are copied for every run).</summary>
+    public const int MaxSettingsBytes = CustomStepReader.MaxSettingsBytes;
+
     /// <summary>Reads <paramref name="json"/> as a workflow definition. Bad input never throws: it is reported in the result.</summary>
     /// <param name="fileName">How problems name the file, e.g. <c>requested-evidence.v1.json</c>.</param>
     /// <param name="json">The file's text; at most <see cref="MaxBytes"/> bytes as UTF-8 and <see cref="MaxDepth"/> levels deep.</param>
     /// <param name="facts">The facts conditions may name; the definition's own form fields are added to it.</param>
-    public static DefinitionLoadResult Load(string fileName, string json, FactCatalog facts)
+    /// <param name="customSteps">
+    /// The handlers the plugin's assembly provides, which <c>custom</c> steps may name; null or empty when it provides none
+    /// (a custom step is then refused, saying where handlers come from).
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="customSteps"/> holds null, a handler without a name or outcome list, or two handlers of the same name:
+    /// which code a step would run must never be in doubt.
+    /// </exception>
+    public static DefinitionLoadResult Load(string fileName, string json, FactCatalog facts, IReadOnlyCollection<ICustomStep>? customSteps = null)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(facts);
+        var handlers = Checked(customSteps);
 
-        var (definition, problems) = JsonFileReader.Read(fileName, json, MaxDepth, (root, report) => new DefinitionReader(report, facts).Read(root));
+        var (definition, problems) = JsonFileReader.Read(fileName, json, MaxDepth, (root, report) => new DefinitionReader(report, facts, handlers).Read(root));
         return new DefinitionLoadResult(definition, problems);
+    }
+
+    private static List<ICustomStep> Checked(IReadOnlyCollection<ICustomStep>? customSteps)
+    {
+        List<ICustomStep> handlers = [.. customSteps ?? []];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var handler in handlers)
+        {
+            if (handler?.Name is not { } name || handler.Outcomes is null)
+            {
+                throw new ArgumentException("Every custom step handler must be given, with a name and a list of outcomes.", nameof(customSteps));
+            }
+
+            if (!names.Add(name))
+            {
+                throw new ArgumentException($"Two custom step handlers are named '{name}'; handler names must be unique.", nameof(customSteps));
+            }
+        }
+
+        return handlers;
     }
 }

@@ -16,14 +16,22 @@ public sealed class DomainValueTests
 
     [Theory]
     [InlineData("th")]
-    [InlineData("XX")]
+    [InlineData("ZX")]
     [InlineData("THA")]
     [InlineData("")]
     [InlineData("UK")]
-    public void anything_but_an_assigned_upper_case_alpha_2_code_is_refused(string code)
+    public void anything_but_an_assigned_or_x_block_upper_case_alpha_2_code_is_refused(string code)
     {
         CountryCode.TryParse(code, null, out _).ShouldBeFalse();
         Should.Throw<FormatException>(() => CountryCode.Parse(code)).Message.ShouldContain("ISO 3166-1 alpha-2");
+    }
+
+    [Theory]
+    [InlineData("XA")]
+    [InlineData("XZ")]
+    public void the_user_assigned_x_codes_name_sample_and_test_states(string code)
+    {
+        CountryCode.Parse(code).Value.ShouldBe(code);
     }
 
     [Theory]

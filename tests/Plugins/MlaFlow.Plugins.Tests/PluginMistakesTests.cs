@@ -104,24 +104,4 @@ public sealed class PluginMistakesTests
             "la/forms: The state handles evidence requests but has no forms/evidence.json.",
         ]);
     }
-
-    [Fact]
-    public void an_assembly_named_in_the_manifest_must_be_in_the_folder()
-    {
-        using var folder = new PluginFolder();
-        folder.Write("plugin.json", PluginFolder.Manifest.Replace("\"sdkVersion\": 1,", "\"sdkVersion\": 1, \"assembly\": \"La.Steps.dll\",", StringComparison.Ordinal));
-
-        PluginLoader.Load(folder.Path).Problems.Select(p => p.ToString()).ShouldBe(["la/plugin.json: The assembly 'La.Steps.dll' is not in the plugin folder."]);
-    }
-
-    [Fact]
-    public void a_plugin_assembly_is_refused_until_plugin_code_is_supported()
-    {
-        using var folder = new PluginFolder();
-        folder.Write("plugin.json", PluginFolder.Manifest.Replace("\"sdkVersion\": 1,", "\"sdkVersion\": 1, \"assembly\": \"La.Steps.dll\",", StringComparison.Ordinal));
-        folder.Write("La.Steps.dll", "not really an assembly");
-
-        PluginLoader.Load(folder.Path).Problems.Select(p => p.ToString()).ShouldBe(
-            ["la/plugin.json: Plugin assemblies ('La.Steps.dll') are not supported by this build yet; set assembly to null."]);
-    }
 }

@@ -37,7 +37,7 @@ public sealed class AuthorityGrain(IGrainContext context, IClock clock, IGrainSt
                 : throw new IdempotencyKeyReusedException(idempotencyKey, existing.Id.Value);
         }
 
-        var problems = RequestAdmission.Check(draft, Authority.Country, plugins);
+        var problems = RequestAdmission.Check(draft, Authority.Country, plugins, clock.GetCurrentInstant());
         if (problems.Count > 0)
         {
             throw new RequestRejectedException(problems);

@@ -1,18 +1,25 @@
+using System.Text.Json.Nodes;
 using MlaFlow.Plugins.Host;
 using MlaFlow.Plugins.Sdk;
+using MlaFlow.Plugins.Sdk.Extensions;
 using MlaFlow.Workflows.Conditions;
+using NodaTime;
 
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>
 /// Checks a request against the requested state's plugin before it is opened: the authority addressed,
 /// a legal basis in force between the two states for that kind, the language of the request or of a
-/// translation, and the state's form rules. Every problem is reported at once.
+/// translation, the state's form rules and its plugin's validators. Every problem is reported at once.
 /// </summary>
 public static class RequestAdmission
 {
     /// <summary>The problems, keyed by field path or <c>rules.&lt;rule id&gt;</c>; empty when the request may be opened.</summary>
-    public static IReadOnlyDictionary<string, string[]> Check(NewAssistanceRequest draft, CountryCode requestingState, PluginCatalog plugins)
+    /// <param name="draft">The request as submitted.</param>
+    /// <param name="requestingState">The state of the authority submitting it.</param>
+    /// <param name="plugins">The node's plugins; the requested state's is applied.</param>
+    /// <param name="now">The time of the submission, for the plugin's validators.</param>
+    public static IReadOnlyDictionary<string, string[]> Check(NewAssistanceRequest draft, CountryCode requestingState, PluginCatalog plugins, Instant now)
     {
         var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string key, string message) => (problems.TryGetValue(key, out var list) ? list : problems[key] = []).Add(message);
@@ -31,17 +38,44 @@ public static class RequestAdmission
 
         CheckLegalBasis(draft, requestingState, plugin, Add);
         CheckLanguages(draft, plugin, Add);
+        var facts = RequestFacts.Of(draft, requestingState, manifest.Facts);
         if (plugin.Forms.TryGetValue(draft.Kind, out var form))
         {
-            var facts = RequestFacts.Of(draft, requestingState, manifest.Facts);
             foreach (var rule in form.Rules.Where(r => (r.When is null || ConditionEvaluator.Holds(r.When, facts)) && !ConditionEvaluator.Holds(r.Require, facts)))
             {
                 Add($"rules.{rule.Id}", rule.Message);
             }
         }
 
+        foreach (var validator in plugin.Code.Validators)
+        {
+            foreach (var (key, message) in Validate(validator, facts, now))
+            {
+                Add(key, message);
+            }
+        }
+
         return Freeze(problems);
     }
+
+    private const int MaxProblemsPerValidator = 20;
+
+    // The plugin's own code: its problems are the request's, but a validator that throws is the plugin's fault, and
+    // the submitter is told so rather than shown the exception as if the request were wrong.
+    private static List<(string Key, string Message)> Validate(IRequestValidator validator, JsonObject facts, Instant now)
+    {
+        try
+        {
+            return [.. validator.Validate((JsonObject)facts.DeepClone(), now.ToDateTimeOffset()).Take(MaxProblemsPerValidator)
+                .Select(p => (Bounded(p.Field, 200) ?? $"rules.{validator.Name}", Bounded(p.Message, 500) ?? $"{validator.Name} refuses the request."))];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [($"rules.{validator.Name}", $"The requested state's plugin could not check this request ({validator.Name} failed: {e.Message}); tell the node's administrator.")];
+        }
+    }
+
+    private static string? Bounded(string? text, int length) => string.IsNullOrWhiteSpace(text) ? null : text.Length <= length ? text : text[..length];
 
     private static void CheckLegalBasis(NewAssistanceRequest draft, CountryCode requestingState, CountryPlugin plugin, Action<string, string> add)
     {

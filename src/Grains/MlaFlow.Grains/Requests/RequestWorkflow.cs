@@ -63,7 +63,7 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
     {
         var outbox = new CollectingOutbox();
         var who = actor?.ToString() ?? "system:workflow";
-        var context = new WorkflowContext(now, who, RequestFacts.Of(request, plugin.Manifest.Facts), plugin.Manifest.Calendar, outbox);
+        var context = new WorkflowContext(now, who, RequestFacts.Of(request, plugin.Manifest.Facts), plugin.Manifest.Calendar, outbox, plugin.Code.Steps);
         var transition = operation(context);
         var instance = transition.Instance;
 

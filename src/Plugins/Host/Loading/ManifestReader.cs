@@ -209,16 +209,44 @@ internal static partial class ManifestReader
         return bad ? null : values;
     }
 
-    private static string? ReadAssembly(ObjectReader plugin)
+    private static AssemblyEntry? ReadAssembly(ObjectReader plugin)
     {
         if (plugin.Member("assembly", missingHint: null) is not { ValueKind: not JsonValueKind.Null })
         {
             return null;
         }
 
-        return plugin.String("assembly", missingHint: null, text =>
+        if (plugin.Object("assembly", "an object { \"file\": \"Sample.dll\", \"steps\": [...], \"validators\": [...] }", missingHint: null) is not { } entry)
+        {
+            return null;
+        }
+
+        entry.RejectUnknown("assembly", ["file", "steps", "validators"]);
+        var file = entry.String("file", "the assembly's file name in the plugin folder, e.g. \"Sample.dll\"", text =>
             text.EndsWith(".dll", StringComparison.Ordinal) && text.IndexOfAny(['/', '\\']) < 0 ? null : "The assembly's file name in the plugin folder, e.g. Sample.dll.", 100);
+        var steps = entry.Strings("steps", "a handler name such as \"watch-list-screening\"", CodeName, missingHint: null, max: 50);
+        var validators = entry.Strings("validators", "a validator name such as \"plausible-age\"", CodeName, missingHint: null, max: 50);
+        if (file is null || steps is null || validators is null)
+        {
+            return null;
+        }
+
+        var names = steps.Concat(validators).Select(n => n.Value).ToList();
+        if (names.Count == 0)
+        {
+            entry.Problems.Add(entry.Path, "An assembly that provides no custom step and no validator has nothing to do; list them under steps and validators, or set assembly to null.");
+            return null;
+        }
+
+        foreach (var duplicate in names.GroupBy(n => n).Where(g => g.Count() > 1))
+        {
+            entry.Problems.Add(entry.Path, $"The name '{duplicate.Key}' is listed twice.");
+        }
+
+        return names.Distinct().Count() == names.Count ? new AssemblyEntry(file, [.. steps.Select(s => s.Value)], [.. validators.Select(v => v.Value)]) : null;
     }
+
+    private static NameValue? CodeName(string text) => Names.IsCodeName(text) ? new NameValue(text) : null;
 
     private static LanguageCode? Language(string text) => LanguageCode.TryParse(text, null, out var code) ? code : null;
 
@@ -235,6 +263,8 @@ internal static partial class ManifestReader
 
     // Value types boxed as classes, so the list reader can tell "unparsable" (null) from a value.
     private sealed record DateValue(LocalDate Value);
+
+    private sealed record NameValue(string Value);
 
     private sealed record DayValue(IsoDayOfWeek Value);
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MlaFlow.Plugins.Host.Code;
 using MlaFlow.Plugins.Host.Forms;
 using MlaFlow.Plugins.Host.Manifest;
 using MlaFlow.Plugins.Sdk;
+using MlaFlow.Plugins.Sdk.Extensions;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Loading;
 
@@ -11,7 +13,7 @@ namespace MlaFlow.Plugins.Host.Loading;
 /// <summary>
 /// Loads one plugin folder (docs/plugins.md) and checks all of it: manifest, every workflow file, every
 /// form, and that they agree (file names, one procedure per side for every kind the state handles).
-/// A plugin with any problem is refused whole: half a procedure must not run on a live request.
+/// A plugin with any problem is refused whole, its assembly unloaded: half a procedure must not run on a live request.
 /// </summary>
 public static partial class PluginLoader
 {
@@ -31,30 +33,61 @@ public static partial class PluginLoader
             return new PluginLoadResult(folder, null, problems);
         }
 
-        var facts = new FactCatalog(manifest.Facts.Keys);
-        var workflows = LoadWorkflows(folder, name, facts, problems);
-        var forms = LoadForms(folder, name, facts, problems);
-        var plugin = new CountryPlugin(manifest, folder, workflows, forms);
-        CheckCompleteness(plugin, name, problems);
-        if (manifest.Assembly is { } assembly)
+        if (LoadCode(folder, name, manifest, problems) is not { } code)
         {
-            // Refused rather than ignored: a plugin whose code silently did not run would follow the wrong procedure.
-            problems.Add(new DefinitionProblem($"{name}/{ManifestFile}", 0, "$.assembly",
-                File.Exists(Path.Combine(folder, assembly))
-                    ? $"Plugin assemblies ('{assembly}') are not supported by this build yet; set assembly to null."
-                    : $"The assembly '{assembly}' is not in the plugin folder."));
+            // The workflows' custom steps are checked against what the code provides: without it, each would only repeat that it is missing.
+            return new PluginLoadResult(folder, null, problems);
         }
 
-        return problems.Count == 0 ? new PluginLoadResult(folder, plugin, []) : new PluginLoadResult(folder, null, problems);
+        var facts = new FactCatalog(manifest.Facts.Keys);
+        var workflows = LoadWorkflows(folder, name, facts, code.Steps.Values.ToList(), problems);
+        var forms = LoadForms(folder, name, facts, problems);
+        var plugin = new CountryPlugin(manifest, folder, workflows, forms) { Code = code };
+        CheckCompleteness(plugin, name, problems);
+        if (problems.Count == 0)
+        {
+            return new PluginLoadResult(folder, plugin, []);
+        }
+
+        code.Dispose();
+        return new PluginLoadResult(folder, null, problems);
     }
 
-    private static List<WorkflowDefinition> LoadWorkflows(string folder, string name, FactCatalog facts, List<DefinitionProblem> problems)
+    // The code loads before the workflows: their custom steps are checked against the handlers it provides.
+    private static PluginCode? LoadCode(string folder, string name, PluginManifest manifest, List<DefinitionProblem> problems)
+    {
+        if (manifest.Assembly is not { } entry)
+        {
+            return PluginCode.None;
+        }
+
+        var (code, found) = PluginCodeLoader.Load(folder, manifest, entry);
+        if (found.Count > 0)
+        {
+            // Read the manifest again only to put each problem on its line.
+            var (_, located) = JsonFileReader.Read<object>($"{name}/{ManifestFile}", File.ReadAllText(Path.Combine(folder, ManifestFile)), WorkflowDefinitionLoader.MaxDepth, (_, report) =>
+            {
+                foreach (var (path, message) in found)
+                {
+                    report.Add(path, message);
+                }
+
+                return null;
+            });
+            problems.AddRange(located);
+        }
+
+        return code;
+    }
+
+    private static List<WorkflowDefinition> LoadWorkflows(
+        string folder, string name, FactCatalog facts, IReadOnlyCollection<ICustomStep> customSteps, List<DefinitionProblem> problems)
     {
         var definitions = new List<WorkflowDefinition>();
         foreach (var file in JsonFiles(folder, WorkflowsFolder, name, problems))
         {
             var relative = $"{name}/{WorkflowsFolder}/{Path.GetFileName(file)}";
-            var result = WorkflowDefinitionLoader.Load(relative, File.ReadAllText(file), facts);
+            var result = WorkflowDefinitionLoader.Load(relative, File.ReadAllText(file), facts, customSteps);
             problems.AddRange(result.Problems);
             if (result.Definition is not { } definition)
             {

@@ -18,7 +18,7 @@ public sealed record PluginManifest(
     IReadOnlySet<RequestKind> ReciprocityKinds,
     Periods Periods,
     IReadOnlyDictionary<string, JsonNode> Facts,
-    string? Assembly)
+    AssemblyEntry? Assembly)
 {
     /// <summary>The SDK versions this build loads plugins for.</summary>
     public const int SupportedSdkVersion = 1;

@@ -29,14 +29,14 @@ public sealed class PluginValidateCommandTests : IDisposable
         File.WriteAllText(Path.Combine(plugin, "plugin.json"), """
             {
               "id": "xx",
-              "country": "XX"
+              "country": "ZX"
             }
             """);
 
         var result = await SiloCli.RunAsync(new Dictionary<string, string>(), "plugin", "validate", plugin);
 
         result.ExitCode.ShouldBe(1, result.ToString());
-        result.OutputLines.ShouldContain("xx/plugin.json:3: $.country: 'XX' is not an ISO 3166-1 alpha-2 code.");
+        result.OutputLines.ShouldContain("xx/plugin.json:3: $.country: 'ZX' is not an ISO 3166-1 alpha-2 code.");
         result.OutputLines.ShouldContain("xx/plugin.json:1: $.name: Missing: the state's name.");
     }
 

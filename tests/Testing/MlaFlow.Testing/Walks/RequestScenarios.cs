@@ -20,6 +20,9 @@ public static class RequestScenarios
     private static readonly CountryCode Thailand = CountryCode.Parse("TH");
     private static readonly CountryCode China = CountryCode.Parse("CN");
 
+    // Validators that compare dates with today see one fixed day, so a scenario is admitted or not on every run alike.
+    private static readonly Instant SubmittedAt = Instant.FromUtc(2026, 3, 2, 9, 0);
+
     /// <summary>The most ordinary request first, so a walk that needs nothing special runs under it.</summary>
     public static IReadOnlyList<RequestScenario> For(WalkTarget target)
     {
@@ -40,7 +43,7 @@ public static class RequestScenarios
 
     /// <summary>The scenarios whose draft the requested state's rules admit, as a node checks a request before opening it.</summary>
     public static IReadOnlyList<RequestScenario> Admissible(WalkTarget target, PluginCatalog plugins) =>
-        [.. For(target).Where(s => RequestAdmission.Check(s.Draft, s.Requesting, plugins).Count == 0)];
+        [.. For(target).Where(s => RequestAdmission.Check(s.Draft, s.Requesting, plugins, SubmittedAt).Count == 0)];
 
     private static NewAssistanceRequest Draft(
         RequestKind kind, CountryCode requesting, CountryCode requested, CountryCode nationality, MaximumPenalty penalty, Urgency urgency)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MlaFlow.Plugins.Sdk.Extensions;
 using MlaFlow.Workflows.Calendars;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
@@ -20,9 +21,12 @@ internal sealed class EngineHarness(WorkflowDefinition definition, JsonObject? f
     /// <summary>When set, the outbox refuses messages with this error, as a suspended channel would.</summary>
     public string? OutboxFailure { get; set; }
 
+    /// <summary>The handlers of the plugin's assembly by name; tests add and remove them between operations.</summary>
+    public Dictionary<string, ICustomStep> CustomSteps { get; } = new(StringComparer.Ordinal);
+
     public BusinessCalendar Calendar { get; } = BusinessCalendar.Create("Asia/Bangkok", null, [new LocalDate(2026, 4, 13), new LocalDate(2026, 4, 14), new LocalDate(2026, 4, 15)]);
 
-    public WorkflowContext Context => new(Now, "officer:TH-OAG:test", facts ?? new JsonObject(), Calendar, this);
+    public WorkflowContext Context => new(Now, "officer:TH-OAG:test", facts ?? new JsonObject(), Calendar, this, CustomSteps);
 
     public StepToken Token(string stepId) => Instance.Tokens.Single(t => t.StepId == stepId);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Loading;
 
 namespace MlaFlow.Workflows.Tests.Loading;
@@ -16,6 +17,25 @@ public sealed partial class DocsExampleTests
 
         result.Problems.ShouldBeEmpty(string.Join("\n", result.Problems));
         result.Definition.ShouldNotBeNull().Steps.Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public void the_custom_step_example_in_the_workflow_docs_loads_with_its_handler()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "workflows.md"));
+        var step = JsonBlock().Matches(docs).Select(m => m.Groups["json"].Value).Single(json => json.Contains("\"type\": \"custom\"", StringComparison.Ordinal));
+        var json = $$"""
+            { "side": "requested", "kind": "evidence", "version": 1, "title": "Screened", "start": "screen", "steps": [
+              {{step}},
+              { "id": "assign", "type": "task", "role": "officer", "outcomes": { "done": "end" } },
+              { "id": "review-match", "type": "task", "role": "prosecutor", "outcomes": { "done": "end" } },
+              { "id": "end", "type": "end", "status": "executed" } ] }
+            """;
+
+        var result = WorkflowDefinitionLoader.Load("workflows/requested-evidence.v1.json", json, FactCatalog.RequestOnly, [ScriptedStep.WatchListScreening()]);
+
+        result.Problems.ShouldBeEmpty(string.Join("\n", result.Problems));
+        result.Definition.ShouldNotBeNull().Step("screen").ShouldBeOfType<CustomStep>().Settings["list"]!.GetValue<string>().ShouldBe("watch-list.txt");
     }
 
     internal static string RepositoryRoot()

@@ -10,7 +10,7 @@ public sealed class MemberMistakesTests
 
         Load.Problems(json).ShouldBe(
         [
-            "requested-evidence.v1.json:17: $.steps[3].type: Unknown step type 'tsak'; expected one of task, send, await, timer, decision, parallel, join, end.",
+            "requested-evidence.v1.json:17: $.steps[3].type: Unknown step type 'tsak'; expected one of task, send, await, timer, decision, parallel, join, custom, end.",
         ]);
     }
 

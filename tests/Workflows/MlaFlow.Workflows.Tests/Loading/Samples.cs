@@ -76,6 +76,30 @@ internal static class Samples
         """;
 
     /// <summary>
+    /// A custom step between two tasks, run by the handler <see cref="ScriptedStep.WatchListScreening"/>; its
+    /// members are on lines 9 (id, type, handler), 10 (settings) and 11 (outcomes).
+    /// </summary>
+    public const string Screened = """
+        {
+          "side": "requested",
+          "kind": "evidence",
+          "version": 1,
+          "title": "Incoming request for evidence, screened",
+          "start": "register",
+          "steps": [
+            { "id": "register", "type": "task", "role": "officer", "outcomes": { "registered": "screen" } },
+            { "id": "screen", "type": "custom", "handler": "watch-list-screening",
+              "settings": { "list": "watch-list.txt", "threshold": 0.9 },
+              "outcomes": { "clear": "execute", "match": "review-match" } },
+            { "id": "review-match", "type": "task", "role": "prosecutor", "title": "Review the watch-list match", "outcomes": { "cleared": "execute", "refused": "refused" } },
+            { "id": "execute", "type": "task", "role": "executing", "outcomes": { "done": "executed" } },
+            { "id": "executed", "type": "end", "status": "executed" },
+            { "id": "refused", "type": "end", "status": "refused", "ground": "Art. 2(b): essential interests" }
+          ]
+        }
+        """;
+
+    /// <summary>
     /// <paramref name="json"/> with <paramref name="original"/> replaced; it must occur exactly once, so a
     /// mistake test cannot silently stop making its mistake when a sample changes.
     /// </summary>

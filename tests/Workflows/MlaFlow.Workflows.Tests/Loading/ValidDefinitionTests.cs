@@ -109,6 +109,25 @@ public sealed class ValidDefinitionTests
         any.Conditions.Cast<FieldCondition>().Select(c => c.Operator).ShouldBe([ConditionOperator.Lt, ConditionOperator.NotIn]);
     }
 
+    [Fact]
+    public void a_custom_step_carries_its_handler_settings_and_outcomes()
+    {
+        var screen = Load.Definition(Samples.Screened, ScriptedStep.WatchListScreening()).Step("screen").ShouldBeOfType<CustomStep>();
+
+        screen.Type.ShouldBe("custom");
+        screen.Handler.ShouldBe("watch-list-screening");
+        JsonNode.DeepEquals(screen.Settings, JsonNode.Parse("""{ "list": "watch-list.txt", "threshold": 0.9 }""")).ShouldBeTrue();
+        screen.Outcomes.ShouldBe(new Dictionary<string, string> { ["clear"] = "execute", ["match"] = "review-match" });
+    }
+
+    [Fact]
+    public void a_custom_step_without_settings_has_empty_settings()
+    {
+        var json = Samples.Screened.Replacing("\"settings\": { \"list\": \"watch-list.txt\", \"threshold\": 0.9 },", "");
+
+        Load.Definition(json, ScriptedStep.WatchListScreening()).Step("screen").ShouldBeOfType<CustomStep>().Settings.ShouldBeEmpty();
+    }
+
     /// <summary>Records compare lists by reference; a form field's options are compared by content here.</summary>
     private sealed class FormFieldComparer : IEqualityComparer<FormField>
     {

@@ -1,0 +1,43 @@
+using System.Reflection;
+using MlaFlow.Plugins.Host;
+
+namespace MlaFlow.Testing;
+
+/// <summary>
+/// The sample plugin with code (samples/plugins/watch-list): the Example State, XA, whose central authority XA-CA
+/// screens incoming evidence requests against a watch list with a custom step. Its build makes the plugin folder.
+/// </summary>
+public static class SamplePlugin
+{
+    public const string Authority = "XA-CA";
+
+    /// <summary>The built plugin folder: the assembly beside plugin.json, workflows/, forms/ and watch-list.txt.</summary>
+    public static string Folder { get; } = typeof(SamplePlugin).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "SamplePluginFolder").Value!;
+
+    /// <summary>
+    /// A new plugins folder holding a copy of the sample (as <c>xa</c>) and of the given shipped plugins, so a test
+    /// may change the copy (break its watch list, say) without touching the build. Deleted with the returned handle.
+    /// </summary>
+    public static PluginsFolder CopyWith(params string[] shippedPlugins)
+    {
+        var root = Directory.CreateTempSubdirectory("mlaflow-plugins-").FullName;
+        Copy(Folder, Path.Combine(root, "xa"));
+        foreach (var name in shippedPlugins)
+        {
+            Copy(RepositoryRoot.Combine("src", "Plugins", "Countries", name), Path.Combine(root, name));
+        }
+
+        return new PluginsFolder(root);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
