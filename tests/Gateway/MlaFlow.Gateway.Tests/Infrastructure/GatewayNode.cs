@@ -27,14 +27,16 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     private readonly string _dataPath;
     private readonly byte[]? _signingKey;
     private readonly IReadOnlyList<string> _authorities;
+    private readonly string? _pluginsPath;
     private bool _started;
 
-    private GatewayNode(TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities)
+    private GatewayNode(TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities, string? pluginsPath)
     {
         _database = database;
         _dataPath = dataPath;
         _signingKey = signingKey;
         _authorities = authorities;
+        _pluginsPath = pluginsPath;
         Store = database.Open();
     }
 
@@ -47,13 +49,15 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     /// <summary>
     /// Boots a node on a new <paramref name="storage"/> database, serving <paramref name="authorities"/>
     /// (CN-MOJ and TH-OAG unless given). With <paramref name="configureSigningKey"/> off, the node is given
-    /// no key and makes its own in the data folder.
+    /// no key and makes its own in the data folder. Plugins load from <paramref name="pluginsPath"/> when given,
+    /// else from the node's default folder (the shipped plugins).
     /// </summary>
-    public static async Task<GatewayNode> StartAsync(StorageKind storage, bool configureSigningKey = true, IReadOnlyList<string>? authorities = null)
+    public static async Task<GatewayNode> StartAsync(
+        StorageKind storage, bool configureSigningKey = true, IReadOnlyList<string>? authorities = null, string? pluginsPath = null)
     {
         var database = await TestDatabase.CreateAsync(storage);
         var dataPath = Directory.CreateTempSubdirectory("mlaflow-gateway-").FullName;
-        var node = new GatewayNode(database, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand]);
+        var node = new GatewayNode(database, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand], pluginsPath);
         try
         {
             // Boots the host now, so a test's first request does not also measure the start.
@@ -97,6 +101,11 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
         for (var i = 0; i < _authorities.Count; i++)
         {
             builder.UseSetting($"MlaFlow:Authorities:{i}", _authorities[i]);
+        }
+
+        if (_pluginsPath is not null)
+        {
+            builder.UseSetting("MlaFlow:Plugins:Path", _pluginsPath);
         }
 
         builder.UseSetting("MlaFlow:Runtime:NodeId", "gateway-test");

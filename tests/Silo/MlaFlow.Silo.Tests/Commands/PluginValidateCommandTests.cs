@@ -1,4 +1,5 @@
 using MlaFlow.Silo.Tests.Processes;
+using MlaFlow.Testing;
 
 namespace MlaFlow.Silo.Tests.Commands;
 
@@ -19,6 +20,15 @@ public sealed class PluginValidateCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.ToString());
         result.OutputLines.Count.ShouldBe(6, result.ToString());
         result.OutputLines.ShouldAllBe(line => line.StartsWith("ok: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task the_sample_plugin_with_code_validates_as_the_readme_shows()
+    {
+        var result = await SiloCli.RunAsync(new Dictionary<string, string>(), "plugin", "validate", SamplePlugin.Folder);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.OutputLines.ShouldBe(["ok: xa-sample (XA) 1.0.0: 2 workflow(s), 1 form(s)"], result.ToString());
     }
 
     [Fact]
