@@ -158,7 +158,7 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
         var (changed, effects) = _workflow.Apply(request, null, clock.GetCurrentInstant(), (d, i, c) => WorkflowEngine.TimerDue(d, i, name, tick.DueTime, c));
         if (!ReferenceEquals(changed.Workflow, instance))
         {
-            await SaveAsync(changed, effects, new AuditEntry(request.Requesting.Authority.Value, SystemActor, "request.timer-fired", Id.Key));
+            await SaveAsync(changed, effects, new AuditEntry(request.Own.Authority.Value, SystemActor, "request.timer-fired", Id.Key));
         }
     }
 
