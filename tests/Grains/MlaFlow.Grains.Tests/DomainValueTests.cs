@@ -46,7 +46,7 @@ public sealed class DomainValueTests
     [Theory]
     [InlineData("CN_MOJ")]
     [InlineData("cn-moj")]
-    [InlineData("XX-MOJ")]
+    [InlineData("ZX-MOJ")]
     [InlineData("CN-M")]
     [InlineData("CN-ABCDEFGHIJKLMNOPQ")]
     [InlineData("CN-MOJ\n")]
@@ -69,7 +69,7 @@ public sealed class DomainValueTests
     [InlineData("CN-MOJ-2026-42")]
     [InlineData("CN-MOJ-1999-000001")]
     [InlineData("CN-MOJ-2026-000000")]
-    [InlineData("XX-MOJ-2026-000001")]
+    [InlineData("ZX-MOJ-2026-000001")]
     [InlineData("../../etc/passwd")]
     public void a_malformed_request_id_is_refused(string id)
     {

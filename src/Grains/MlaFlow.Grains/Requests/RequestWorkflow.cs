@@ -74,7 +74,7 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"{request.Id}/m{sent.Count + 1}");
             sent.Add(new OutgoingMessage(id, message, stepId, now));
-            timeline.Add(new TimelineEvent(now, who, $"message queued for {request.Requested.Authority}: {message}"));
+            timeline.Add(new TimelineEvent(now, who, $"message queued for {request.Other.Authority}: {message}"));
         }
 
         if (instance.Ended is { } ended && request.Workflow?.Ended is null)
