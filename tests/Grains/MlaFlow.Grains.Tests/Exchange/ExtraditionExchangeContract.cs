@@ -87,6 +87,20 @@ public abstract class ExtraditionExchangeContract(StorageKind kind) : SiloTest(k
         await exchange.ShouldHaveEndedAsync(china: RequestStatus.Released, thailand: RequestStatus.Released);
     }
 
+    [SkippableFact]
+    public async Task thailand_postpones_the_surrender_and_china_closes_its_copy_as_postponed()
+    {
+        var exchange = await SentAsync();
+        await HeardAsync(exchange, ruling: "extraditable");
+
+        await exchange.China.CompleteAsync("record-notice", "noted");
+        await exchange.Thailand.CompleteAsync("appeal", "finalExtraditable");
+        await exchange.Thailand.CompleteAsync("government-decision", "postpone");
+        await exchange.China.CompleteAsync("review-postponement", "closePostponed");
+
+        await exchange.ShouldHaveEndedAsync(china: RequestStatus.Postponed, thailand: RequestStatus.Postponed);
+    }
+
     /// <summary>China's prosecutor prepares the request (no death penalty, so no assurance), its officer approves it, in English: the request is sent.</summary>
     private async Task<LocalCase> SentAsync()
     {
