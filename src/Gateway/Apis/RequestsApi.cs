@@ -18,7 +18,7 @@ namespace MlaFlow.Gateway.Apis;
 /// <c>/api/v1/requests</c>: an authority's requests for assistance. A caller sees only its own
 /// authority's requests; another authority's request answers 404, as if it did not exist.
 /// </summary>
-public static class RequestsApi
+public static partial class RequestsApi
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -36,6 +36,7 @@ public static class RequestsApi
         group.MapGet("/{id}", GetAsync).WithName("GetRequest");
         group.MapGet("/", ListAsync).WithName("ListRequests");
         group.MapPost("/{id}/notes", AddNoteAsync).WithName("AddRequestNote").Accepts<NoteBody>("application/json");
+        group.MapPost("/{id}/signals/{signal}", SignalAsync).WithName("SignalRequest");
         group.MapPost("/{id}/workflow/migrate", MigrateWorkflowAsync).WithName("MigrateRequestWorkflow").Accepts<MigrateWorkflowBody>("application/json");
         return group;
     }
@@ -137,6 +138,30 @@ public static class RequestsApi
         return TypedResults.Ok(noted);
     }
 
+    // A signal is a decision about the case (withdraw it, say), which the workflow awaits at a step of its own: any
+    // officer or prosecutor of the authority may raise it, and the workflow decides what follows.
+    private static async Task<IResult> SignalAsync(string id, string signal, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await FindOwnAsync(id, user, grains) is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!SignalName().IsMatch(signal))
+        {
+            return ApiProblems.Invalid(new() { ["signal"] = ["A signal's name as the workflow spells it: a lower-case letter, then letters, digits and '-' (at most 64), e.g. withdraw."] });
+        }
+
+        try
+        {
+            return TypedResults.Ok(await ConcurrentWrite.RetryAsync(() => grains.GetGrain<IAssistanceRequestGrain>(id).SignalAsync(user.ToActor(), signal)));
+        }
+        catch (MlaFlow.Workflows.Execution.WorkflowOperationException e)
+        {
+            return ApiProblems.Conflict(e.Message);
+        }
+    }
+
     // Moving a live case to another version of its procedure is the central authority's decision: officers only.
     private static async Task<IResult> MigrateWorkflowAsync(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -184,4 +209,8 @@ public static class RequestsApi
     }
 
     private static IResult NotFound(string id) => ApiProblems.NotFound($"You have no request '{(id.Length > 64 ? id[..64] + "…" : id)}'.");
+
+    // As definitions may name a signal (docs/workflows.md): checked here so a malformed name is a 400, not a search.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z][a-zA-Z0-9-]{0,63}\z")]
+    private static partial System.Text.RegularExpressions.Regex SignalName();
 }

@@ -49,9 +49,24 @@ public static class WorkflowEngine
     public static WorkflowTransition Receive(WorkflowDefinition definition, WorkflowInstance instance, MessageType message, WorkflowContext context) =>
         Resume(definition, instance, context, step => step.Message == message, $"a {message} message");
 
-    /// <summary>Delivers a named signal to the step awaiting it.</summary>
-    public static WorkflowTransition Signal(WorkflowDefinition definition, WorkflowInstance instance, string signal, WorkflowContext context) =>
-        Resume(definition, instance, context, step => step.Signal == signal, $"the signal '{signal}'");
+    /// <summary>Delivers a named signal to the step awaiting it (the longest waiting, if several).</summary>
+    /// <exception cref="WorkflowOperationException">No step awaits <paramref name="signal"/>; the message names the signals awaited now.</exception>
+    public static WorkflowTransition Signal(WorkflowDefinition definition, WorkflowInstance instance, string signal, WorkflowContext context)
+    {
+        var awaited = instance.Tokens
+            .Where(t => t.State == TokenState.Waiting)
+            .Select(t => (definition.Step(t.StepId) as AwaitStep)?.Signal)
+            .OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!awaited.Contains(signal))
+        {
+            var shown = signal.Length > 64 ? signal[..64] + "…" : signal;
+            throw new WorkflowOperationException(awaited.Count == 0
+                ? $"No step of this workflow awaits the signal '{shown}'; none awaits a signal now."
+                : $"No step of this workflow awaits the signal '{shown}'; it awaits {string.Join(", ", awaited)}.");
+        }
+
+        return Resume(definition, instance, context, step => step.Signal == signal, $"the signal '{signal}'");
+    }
 
     /// <summary>
     /// A timer armed by an earlier transition fired for <paramref name="dueAt"/>. A timer whose step was

@@ -37,6 +37,14 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     Task<AssistanceRequest> RouteStepAsync(Actor actor, int taskId, string outcome);
 
     /// <summary>
+    /// Raises <paramref name="signal"/> (e.g. <c>withdraw</c>): the step of the running workflow that awaits it, the
+    /// longest waiting if several, goes on; audited.
+    /// </summary>
+    /// <exception cref="RequestNotFoundException">No request has this id.</exception>
+    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">No step awaits the signal now; the message names those that do.</exception>
+    Task<AssistanceRequest> SignalAsync(Actor actor, string signal);
+
+    /// <summary>
     /// Moves the running workflow to <paramref name="version"/> of its definition, each open step mapped to a
     /// step of that version by <paramref name="steps"/>; audited. Refused, changing nothing, when the mapping is incomplete.
     /// </summary>

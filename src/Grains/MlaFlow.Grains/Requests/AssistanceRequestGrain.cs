@@ -132,6 +132,10 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
         ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.step-routed",
             (d, i, c) => WorkflowEngine.Route(d, i, taskId, outcome, c));
 
+    public Task<AssistanceRequest> SignalAsync(Actor actor, string signal) =>
+        ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.signalled",
+            (d, i, c) => WorkflowEngine.Signal(d, i, signal, c));
+
     public Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps)
     {
         var request = _state.State ?? throw new RequestNotFoundException(Id.Key);

@@ -51,6 +51,13 @@ internal sealed class CaseCopy(LocalCase exchange, AuthorityId authority, string
         await exchange.RunDueRemindersAsync();
     }
 
+    /// <summary>Raises <paramref name="signal"/> on this side's copy as its prosecutor, then runs the node's due reminders.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        await Grain(await IdAsync()).SignalAsync(Prosecutor, signal);
+        await exchange.RunDueRemindersAsync();
+    }
+
     /// <summary>Moves the clock just past the deadline of the step waiting at <paramref name="stepId"/>, then runs the node's due reminders.</summary>
     public async Task LetDeadlinePassAsync(string stepId)
     {

@@ -46,6 +46,21 @@ public abstract class EvidenceExchangeContract(StorageKind kind) : SiloTest(kind
     }
 
     [SkippableFact]
+    public async Task china_withdraws_while_thailand_executes_so_both_copies_end_withdrawn()
+    {
+        var exchange = await SentAsync();
+        await exchange.Thailand.CompleteAsync("register", "registered");
+        await exchange.Thailand.CompleteAsync("check", "complete");
+        await exchange.Thailand.CompleteAsync("assign", "assigned");
+
+        // No task offers it: the prosecutor decides to withdraw, and China's procedure awaits that signal all along.
+        await exchange.China.SignalAsync("withdraw");
+        await exchange.Thailand.CompleteAsync("stop-on-withdrawal", "stopped");
+
+        await exchange.ShouldHaveEndedAsync(china: RequestStatus.Withdrawn, thailand: RequestStatus.Withdrawn);
+    }
+
+    [SkippableFact]
     public async Task thailand_refuses_for_want_of_dual_criminality_and_china_records_the_refusal()
     {
         var exchange = await SentAsync();

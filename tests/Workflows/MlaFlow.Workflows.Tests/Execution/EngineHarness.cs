@@ -37,6 +37,8 @@ internal sealed class EngineHarness(WorkflowDefinition definition, JsonObject? f
 
     public EngineHarness Receive(MessageType message) => Apply(WorkflowEngine.Receive(definition, Instance, message, Context));
 
+    public EngineHarness Signal(string signal) => Apply(WorkflowEngine.Signal(definition, Instance, signal, Context));
+
     public EngineHarness Fire(string timerName, Instant dueAt) => Apply(WorkflowEngine.TimerDue(definition, Instance, timerName, dueAt, Context));
 
     public EngineHarness Retry(string stepId) => Apply(WorkflowEngine.Retry(definition, Instance, Token(stepId).Id, Context));

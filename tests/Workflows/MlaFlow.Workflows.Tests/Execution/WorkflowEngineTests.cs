@@ -153,6 +153,29 @@ public sealed class WorkflowEngineTests
     }
 
     [Fact]
+    public void an_awaited_signal_resumes_its_step_and_one_not_awaited_is_refused_naming_those_that_are()
+    {
+        var split = new ParallelStep("split", Out(("main", "work"), ("withdrawal", "await-withdraw")));
+        var wait = new AwaitStep("await-withdraw", null, "withdraw", null, Out(("received", "withdrawn")));
+        var engine = new EngineHarness(Of("split", split, Task("work", ("done", "end")), wait, End("end"), End("withdrawn", FinalStatus.Withdrawn))).Start();
+
+        Should.Throw<WorkflowOperationException>(() => engine.Signal("cancel")).Message
+            .ShouldBe("No step of this workflow awaits the signal 'cancel'; it awaits withdraw.");
+        engine.Signal("withdraw");
+
+        engine.Instance.Ended.ShouldBe(FinalStatus.Withdrawn);
+    }
+
+    [Fact]
+    public void a_signal_with_nothing_awaiting_one_is_refused_saying_so()
+    {
+        var engine = new EngineHarness(Of("work", Task("work", ("done", "end")), End("end"))).Start();
+
+        Should.Throw<WorkflowOperationException>(() => engine.Signal("withdraw")).Message
+            .ShouldBe("No step of this workflow awaits the signal 'withdraw'; none awaits a signal now.");
+    }
+
+    [Fact]
     public void a_timer_arms_a_durable_timer_and_elapses_once_when_it_fires()
     {
         var timer = new TimerStep("wait", new DurationSpec(DurationUnit.Hours, 8), null, Out(("elapsed", "end")));
