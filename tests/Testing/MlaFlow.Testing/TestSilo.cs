@@ -51,6 +51,17 @@ public sealed class TestSilo : IAsyncDisposable
 
     public Task<int> RunDueRemindersAsync() => _host.Services.GetRequiredService<ReminderService>().RunDueRemindersAsync();
 
+    /// <summary>
+    /// Runs due reminders until none is due: outboxes delivered (a delivery makes the receiving copy's own outbox
+    /// due), deadlines and their warnings fired. A handful of rounds settles any one move.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        for (var round = 0; round < 20 && await RunDueRemindersAsync() > 0; round++)
+        {
+        }
+    }
+
     public Task<AuditVerification> VerifyAuditAsync(string authority) =>
         _host.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(authority);
 

@@ -15,12 +15,7 @@ public abstract class ExtraditionExchangeContract(StorageKind kind) : SiloTest(k
     [SkippableFact]
     public async Task thailand_surrenders_the_person_to_chinas_escort_so_both_copies_end_surrendered()
     {
-        var exchange = await SentAsync();
-        await HeardAsync(exchange, ruling: "extraditable");
-
-        await exchange.China.CompleteAsync("record-notice", "noted");
-        await exchange.Thailand.CompleteAsync("appeal", "finalExtraditable");
-        await exchange.Thailand.CompleteAsync("government-decision", "grant");
+        var exchange = await DecidedAsync("grant");
         await exchange.China.CompleteAsync("record-notice", "surrenderArranged");
         await exchange.China.CompleteAsync("take-over", "takenOver");
         await exchange.Thailand.CompleteAsync("surrender", "surrendered");
@@ -71,12 +66,7 @@ public abstract class ExtraditionExchangeContract(StorageKind kind) : SiloTest(k
     [SkippableFact]
     public async Task the_person_is_released_when_china_cannot_take_them_over_within_the_ninety_days_for_surrender()
     {
-        var exchange = await SentAsync();
-        await HeardAsync(exchange, ruling: "extraditable");
-
-        await exchange.China.CompleteAsync("record-notice", "noted");
-        await exchange.Thailand.CompleteAsync("appeal", "finalExtraditable");
-        await exchange.Thailand.CompleteAsync("government-decision", "grant");
+        var exchange = await DecidedAsync("grant");
         await exchange.China.CompleteAsync("record-notice", "surrenderArranged");
         await exchange.China.CompleteAsync("take-over", "delayed");
         await exchange.China.CompleteAsync("take-over-delayed", "notPossible");
@@ -90,15 +80,24 @@ public abstract class ExtraditionExchangeContract(StorageKind kind) : SiloTest(k
     [SkippableFact]
     public async Task thailand_postpones_the_surrender_and_china_closes_its_copy_as_postponed()
     {
-        var exchange = await SentAsync();
-        await HeardAsync(exchange, ruling: "extraditable");
-
-        await exchange.China.CompleteAsync("record-notice", "noted");
-        await exchange.Thailand.CompleteAsync("appeal", "finalExtraditable");
-        await exchange.Thailand.CompleteAsync("government-decision", "postpone");
+        var exchange = await DecidedAsync("postpone");
         await exchange.China.CompleteAsync("review-postponement", "closePostponed");
 
         await exchange.ShouldHaveEndedAsync(china: RequestStatus.Postponed, thailand: RequestStatus.Postponed);
+    }
+
+    /// <summary>
+    /// The request is sent and heard, China notes the hearing notice, the appeal court holds the person extraditable,
+    /// and Thailand's government takes <paramref name="decision"/>.
+    /// </summary>
+    private async Task<LocalCase> DecidedAsync(string decision)
+    {
+        var exchange = await SentAsync();
+        await HeardAsync(exchange, ruling: "extraditable");
+        await exchange.China.CompleteAsync("record-notice", "noted");
+        await exchange.Thailand.CompleteAsync("appeal", "finalExtraditable");
+        await exchange.Thailand.CompleteAsync("government-decision", decision);
+        return exchange;
     }
 
     /// <summary>China's prosecutor prepares the request (no death penalty, so no assurance), its officer approves it, in English: the request is sent.</summary>

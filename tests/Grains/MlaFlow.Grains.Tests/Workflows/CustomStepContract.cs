@@ -30,7 +30,7 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
     {
         var screened = await RegisteredAtTheExampleStateAsync(Person("Doe", "Sam", new LocalDate(1980, 5, 17)));
 
-        Waiting(screened).ShouldContain("assign");
+        screened.WaitingSteps().ShouldContain("assign");
         var left = screened.Workflow!.History.Single(h => h.StepId == "screen");
         left.What.ShouldBe("clear");
         left.Detail.ShouldBe("1 person(s) screened against 2 watch-list entries: no match.");
@@ -41,7 +41,7 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
     {
         var screened = await RegisteredAtTheExampleStateAsync(Person("Roe", "Richard", new LocalDate(1975, 1, 31)));
 
-        Waiting(screened).ShouldContain("review-match");
+        screened.WaitingSteps().ShouldContain("review-match");
         screened.Workflow!.History.Single(h => h.StepId == "screen").Detail.ShouldBe("On the watch list: Roe Richard (suspect).");
     }
 
@@ -67,7 +67,7 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
         await File.WriteAllTextAsync(list, good);
         var retried = await Request(faulted.Id.Value).RetryStepAsync(ExampleOfficer, second.Id);
 
-        Waiting(retried).ShouldContain("assign");
+        retried.WaitingSteps().ShouldContain("assign");
         retried.Workflow!.Tokens.ShouldNotContain(t => t.State == TokenState.Faulted);
         retried.Workflow.History.Where(h => h.StepId == "screen").Select(h => h.What).ShouldBe(["faulted", "retried", "faulted", "retried", "clear"]);
         (await Silo.VerifyAuditAsync(SamplePlugin.Authority)).IsIntact.ShouldBeTrue();
@@ -84,7 +84,7 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
 
         var routed = await Request(faulted.Id.Value).RouteStepAsync(ExampleOfficer, token.Id, "match");
 
-        Waiting(routed).ShouldContain("review-match");
+        routed.WaitingSteps().ShouldContain("review-match");
     }
 
     protected override Task<TestSilo> StartSiloAsync()
@@ -122,32 +122,20 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
             []);
         var created = await Silo.Grains.GetGrain<IAuthorityGrain>("TH-OAG").CreateRequestAsync(draft, ThaiOfficer, null);
         var id = created.Request.Id.Value;
-        var thai = await Request(id).CompleteTaskAsync(ThaiProsecutor, Token(created.Request, "draft-review"), "ready", []);
-        thai = await Request(id).CompleteTaskAsync(ThaiOfficer, Token(thai, "ca-approval"), "approved", []);
-        thai = await Request(id).CompleteTaskAsync(ThaiOfficer, Token(thai, "translation"), "notRequired", []);
-        await DeliverAllAsync();
+        var thai = await Request(id).CompleteTaskAsync(ThaiProsecutor, created.Request.TokenAt("draft-review"), "ready", []);
+        thai = await Request(id).CompleteTaskAsync(ThaiOfficer, thai.TokenAt("ca-approval"), "approved", []);
+        thai = await Request(id).CompleteTaskAsync(ThaiOfficer, thai.TokenAt("translation"), "notRequired", []);
+        await Silo.SettleAsync();
 
         var copyId = (await Request(id).GetAsync())!.Counterpart.ShouldNotBeNull();
         var copy = (await Request(copyId).GetAsync())!;
-        return await Request(copyId).CompleteTaskAsync(ExampleOfficer, Token(copy, "register"), "registered", new JsonObject { ["registrationNumber"] = "XA-2026-1" });
+        return await Request(copyId).CompleteTaskAsync(ExampleOfficer, copy.TokenAt("register"), "registered", new JsonObject { ["registrationNumber"] = "XA-2026-1" });
     }
 
     private static Person Person(string family, string given, LocalDate? born) =>
         new(PersonRole.Suspect, new PersonName(family, given, null, []), born, CountryCode.Parse("TH"), []);
 
-    private async Task DeliverAllAsync()
-    {
-        for (var round = 0; round < 10 && await Silo.RunDueRemindersAsync() > 0; round++)
-        {
-        }
-    }
-
     private IAssistanceRequestGrain Request(string id) => Silo.Grains.GetGrain<IAssistanceRequestGrain>(id);
-
-    private static int Token(AssistanceRequest request, string stepId) => request.Workflow!.Tokens.Single(t => t.StepId == stepId).Id;
-
-    private static IEnumerable<string> Waiting(AssistanceRequest request) =>
-        request.Workflow!.Tokens.Where(t => t.State == TokenState.Waiting).Select(t => t.StepId);
 }
 
 public sealed class SqliteCustomStepTests() : CustomStepContract(StorageKind.Sqlite);

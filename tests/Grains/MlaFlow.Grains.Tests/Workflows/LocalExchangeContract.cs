@@ -22,7 +22,7 @@ public abstract class LocalExchangeContract(StorageKind kind) : SiloTest(kind)
     public async Task a_sent_request_opens_thailands_copy_and_its_acknowledgement_reaches_china()
     {
         var china = await SentEvidenceRequestAsync();
-        await DeliverAllAsync();
+        await Silo.SettleAsync();
 
         var sent = (await Request(china).GetAsync())!;
         var thaiId = sent.Counterpart.ShouldNotBeNull();
@@ -31,14 +31,14 @@ public abstract class LocalExchangeContract(StorageKind kind) : SiloTest(kind)
         thai.Side.ShouldBe(WorkflowSide.Requested);
         thai.Counterpart.ShouldBe(china);
         thai.Workflow!.Definition.ShouldBe(new WorkflowRef(CountryCode.Parse("TH"), WorkflowSide.Requested, RequestKind.Evidence, 1));
-        Waiting(thai).ShouldContain("register");
+        thai.WaitingSteps().ShouldContain("register");
 
-        await Request(thaiId).CompleteTaskAsync(ThaiOfficer, Token(thai, "register"), "registered", new JsonObject { ["registrationNumber"] = "OAG-MLA-2026-17" });
-        await DeliverAllAsync();
+        await Request(thaiId).CompleteTaskAsync(ThaiOfficer, thai.TokenAt("register"), "registered", new JsonObject { ["registrationNumber"] = "OAG-MLA-2026-17" });
+        await Silo.SettleAsync();
 
         var acknowledged = (await Request(china).GetAsync())!;
         acknowledged.Timeline.ShouldContain(e => e.What.StartsWith("received from TH-OAG", StringComparison.Ordinal) && e.What.EndsWith("Acknowledgement", StringComparison.Ordinal));
-        Waiting(acknowledged).ShouldNotContain("await-ack");
+        acknowledged.WaitingSteps().ShouldNotContain("await-ack");
         (await Silo.VerifyAuditAsync("CN-MOJ")).IsIntact.ShouldBeTrue();
         (await Silo.VerifyAuditAsync("TH-OAG")).IsIntact.ShouldBeTrue();
     }
@@ -47,7 +47,7 @@ public abstract class LocalExchangeContract(StorageKind kind) : SiloTest(kind)
     public async Task a_message_delivered_twice_is_taken_once()
     {
         var china = await SentEvidenceRequestAsync();
-        await DeliverAllAsync();
+        await Silo.SettleAsync();
         var thaiId = (await Request(china).GetAsync())!.Counterpart!;
         var before = (await Request(thaiId).GetAsync())!;
 
@@ -63,26 +63,14 @@ public abstract class LocalExchangeContract(StorageKind kind) : SiloTest(kind)
     {
         var created = await Silo.Grains.GetGrain<IAuthorityGrain>("CN-MOJ").CreateRequestAsync(Drafts.Evidence("exchange"), ChineseOfficer, null);
         var id = created.Request.Id.Value;
-        var request = await Request(id).CompleteTaskAsync(ChineseProsecutor, Token(created.Request, "draft-review"), "ready", []);
-        request = await Request(id).CompleteTaskAsync(ChineseOfficer, Token(request, "ca-approval"), "approved", []);
-        request = await Request(id).CompleteTaskAsync(ChineseOfficer, Token(request, "translation"), "notRequired", []);
+        var request = await Request(id).CompleteTaskAsync(ChineseProsecutor, created.Request.TokenAt("draft-review"), "ready", []);
+        request = await Request(id).CompleteTaskAsync(ChineseOfficer, request.TokenAt("ca-approval"), "approved", []);
+        request = await Request(id).CompleteTaskAsync(ChineseOfficer, request.TokenAt("translation"), "notRequired", []);
         request.Outbox.ShouldNotBeNull().ShouldContain(m => m.Type == MessageType.Request && m.DeliveredAt == null);
         return id;
     }
 
-    private async Task DeliverAllAsync()
-    {
-        for (var round = 0; round < 10 && await Silo.RunDueRemindersAsync() > 0; round++)
-        {
-        }
-    }
-
     private IAssistanceRequestGrain Request(string id) => Silo.Grains.GetGrain<IAssistanceRequestGrain>(id);
-
-    private static int Token(AssistanceRequest request, string stepId) => request.Workflow!.Tokens.Single(t => t.StepId == stepId).Id;
-
-    private static IEnumerable<string> Waiting(AssistanceRequest request) =>
-        request.Workflow!.Tokens.Where(t => t.State == TokenState.Waiting).Select(t => t.StepId);
 }
 
 public sealed class SqliteLocalExchangeTests() : LocalExchangeContract(StorageKind.Sqlite);

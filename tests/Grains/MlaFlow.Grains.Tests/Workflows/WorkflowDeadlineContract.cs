@@ -3,7 +3,6 @@ using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Testing;
-using MlaFlow.Workflows.Execution;
 using NodaTime;
 
 namespace MlaFlow.Grains.Tests.Workflows;
@@ -32,7 +31,7 @@ public abstract class WorkflowDeadlineContract(StorageKind kind) : DatabaseTest(
         (await after.RunDueRemindersAsync()).ShouldBe(0);
 
         var request = await after.Grains.GetGrain<IAssistanceRequestGrain>(id).GetAsync();
-        Steps(request!).ShouldBe(["approval-overdue"]);
+        request!.WaitingSteps().ShouldBe(["approval-overdue"]);
         request!.Workflow!.History.Count(h => h.What == "overdue").ShouldBe(1);
         request.Timeline.ShouldContain(e => e.What.StartsWith("deadline approaching: ca-approval", StringComparison.Ordinal));
     }
@@ -52,7 +51,7 @@ public abstract class WorkflowDeadlineContract(StorageKind kind) : DatabaseTest(
         // Only the next step's own deadline (translation, 10 working days) has run out.
         var request = (await grain.GetAsync())!;
         request.Workflow!.History.ShouldNotContain(h => h.StepId == "ca-approval" && h.What == "overdue");
-        Steps(request).ShouldBe(["translation-overdue"]);
+        request.WaitingSteps().ShouldBe(["translation-overdue"]);
     }
 
     protected async Task<string> AwaitingApprovalAsync(TestSilo silo)
@@ -62,12 +61,9 @@ public abstract class WorkflowDeadlineContract(StorageKind kind) : DatabaseTest(
         var review = created.Request.Workflow!.Tokens.Single();
         review.StepId.ShouldBe("draft-review");
         var approval = await grain.CompleteTaskAsync(Prosecutor, review.Id, "ready", new JsonObject());
-        Steps(approval).ShouldBe(["ca-approval"]);
+        approval.WaitingSteps().ShouldBe(["ca-approval"]);
         return created.Request.Id.Value;
     }
-
-    protected static IEnumerable<string> Steps(AssistanceRequest request) =>
-        request.Workflow!.Tokens.Where(t => t.State == TokenState.Waiting).Select(t => t.StepId);
 }
 
 public sealed class SqliteWorkflowDeadlineTests() : WorkflowDeadlineContract(StorageKind.Sqlite);
@@ -87,7 +83,7 @@ public sealed class PostgresWorkflowDeadlineTests() : WorkflowDeadlineContract(S
 
         delivered.Sum().ShouldBe(2);
         var request = await b.Grains.GetGrain<IAssistanceRequestGrain>(id).GetAsync();
-        Steps(request!).ShouldBe(["approval-overdue"]);
+        request!.WaitingSteps().ShouldBe(["approval-overdue"]);
         request!.Workflow!.History.Count(h => h.What == "overdue").ShouldBe(1);
     }
 }
