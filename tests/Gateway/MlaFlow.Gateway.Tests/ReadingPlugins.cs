@@ -41,7 +41,7 @@ public sealed class ReadingPlugins : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/api/v1/plugins/XX/forms/evidence", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/plugins/ZX/forms/evidence", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/plugins/TH/forms/rogatoryLetter", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/plugins/DE/forms/evidence", HttpStatusCode.NotFound)]
     public async Task an_unknown_state_or_kind_is_a_problem(string path, HttpStatusCode status)
