@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+
+namespace MlaFlow.Messaging.Hpke;
+
+/// <summary>
+/// A private key of one KEM with its public key. Disposing it zeroes the private key; <see cref="ToString"/>
+/// never shows it.
+/// </summary>
+public sealed class HpkeKeyPair : IDisposable
+{
+    private readonly byte[] _privateKey;
+    private bool _disposed;
+
+    internal HpkeKeyPair(HpkeKem kem, byte[] privateKey, HpkePublicKey publicKey)
+    {
+        Kem = kem;
+        _privateKey = privateKey;
+        PublicKey = publicKey;
+    }
+
+    /// <summary>The KEM this key pair belongs to.</summary>
+    public HpkeKem Kem { get; }
+
+    /// <summary>The public half, safe to share.</summary>
+    public HpkePublicKey PublicKey { get; }
+
+    internal ReadOnlySpan<byte> PrivateKey
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _privateKey;
+        }
+    }
+
+    /// <summary>
+    /// SerializePrivateKey (RFC 9180 §7.1.2): 32 clamped bytes for X25519, the big-endian scalar for the NIST
+    /// curves. A fresh copy the caller owns: zero it (<see cref="CryptographicOperations.ZeroMemory"/>) when done.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The key pair was disposed.</exception>
+    public byte[] SerializePrivateKey() => PrivateKey.ToArray();
+
+    /// <summary>Zeroes the private key.</summary>
+    public void Dispose()
+    {
+        CryptographicOperations.ZeroMemory(_privateKey);
+        _disposed = true;
+    }
+
+    /// <summary>The KEM and the public key only.</summary>
+    public override string ToString() => $"key pair {PublicKey}";
+}

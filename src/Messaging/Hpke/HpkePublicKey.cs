@@ -1,0 +1,43 @@
+namespace MlaFlow.Messaging.Hpke;
+
+/// <summary>
+/// A valid public key of one KEM, as <see cref="HpkeCipher.DeserializePublicKey"/> or a key pair gives it:
+/// points are on their curve by construction. Equal when KEM and serialization are equal.
+/// </summary>
+public sealed class HpkePublicKey : IEquatable<HpkePublicKey>
+{
+    private readonly byte[] _bytes;
+
+    internal HpkePublicKey(HpkeKem kem, byte[] bytes)
+    {
+        Kem = kem;
+        _bytes = bytes;
+    }
+
+    /// <summary>The KEM this key belongs to.</summary>
+    public HpkeKem Kem { get; }
+
+    internal ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>SerializePublicKey (RFC 9180 §7.1.1): 32 bytes for X25519, an uncompressed point for the NIST curves. A fresh copy.</summary>
+    public byte[] Serialize() => (byte[])_bytes.Clone();
+
+    /// <inheritdoc />
+    public bool Equals(HpkePublicKey? other) =>
+        other is not null && Kem == other.Kem && _bytes.AsSpan().SequenceEqual(other._bytes);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as HpkePublicKey);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Kem);
+        hash.AddBytes(_bytes);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>The KEM and the key in lower-case hex.</summary>
+    public override string ToString() => $"{Kem} {Convert.ToHexStringLower(_bytes)}";
+}

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+
+namespace MlaFlow.Messaging.Hpke.Primitives;
+
+/// <summary>
+/// DHKEM (RFC 9180 §4.1) over a <see cref="DhGroup"/>: key pairs, and Encap/Decap with their authenticated
+/// variants, which differ only by a second DH with the sender's static key and by that key in kem_context.
+/// </summary>
+internal sealed class DhKem
+{
+    private static readonly DhKem P256 = new(HpkeKem.DhkemP256HkdfSha256, NistCurveGroup.P256, HpkeKdf.HkdfSha256);
+    private static readonly DhKem P521 = new(HpkeKem.DhkemP521HkdfSha512, NistCurveGroup.P521, HpkeKdf.HkdfSha512);
+    private static readonly DhKem X25519 = new(HpkeKem.DhkemX25519HkdfSha256, X25519Group.Instance, HpkeKdf.HkdfSha256);
+
+    private readonly LabeledHkdf _kdf;
+
+    private DhKem(HpkeKem id, DhGroup group, HpkeKdf kdf)
+    {
+        Id = id;
+        Group = group;
+        _kdf = new LabeledHkdf(kdf, SuiteIds.Kem(id));
+    }
+
+    public HpkeKem Id { get; }
+
+    public DhGroup Group { get; }
+
+    /// <summary>Nenc: the length of an encapsulated key (a serialized ephemeral public key).</summary>
+    public int EncSize => Group.PublicKeySize;
+
+    /// <summary>Nsecret: the length of the KEM shared secret.</summary>
+    public int SharedSecretSize => _kdf.Nh;
+
+    public static DhKem For(HpkeKem kem) => kem switch
+    {
+        HpkeKem.DhkemP256HkdfSha256 => P256,
+        HpkeKem.DhkemP521HkdfSha512 => P521,
+        HpkeKem.DhkemX25519HkdfSha256 => X25519,
+        _ => throw new NotSupportedException($"KEM 0x{(ushort)kem:x4} is not supported."),
+    };
+
+    public HpkeKeyPair GenerateKeyPair() => KeyPairOf(Group.GeneratePrivateKey());
+
+    public HpkeKeyPair DeriveKeyPair(ReadOnlySpan<byte> ikm) => KeyPairOf(Group.DerivePrivateKey(_kdf, ikm));
+
+    public HpkePublicKey DeserializePublicKey(ReadOnlySpan<byte> encoded, string parameterName) =>
+        Group.PublicKeyProblem(encoded) is { } problem
+            ? throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} public key: {problem}.", parameterName)
+            : new HpkePublicKey(Id, encoded.ToArray());
+
+    public HpkeKeyPair DeserializePrivateKey(ReadOnlySpan<byte> encoded, string parameterName) =>
+        Group.PrivateKeyProblem(encoded) is { } problem
+            ? throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} private key: {problem}.", parameterName)
+            : KeyPairOf(Group.NormalizePrivateKey(encoded));
+
+    /// <summary>
+    /// Encap, or AuthEncap when <paramref name="sender"/> is given: the shared secret for
+    /// <paramref name="recipient"/>; the enc to send is <paramref name="ephemeral"/>'s public key.
+    /// </summary>
+    public byte[] Encap(HpkePublicKey recipient, HpkeKeyPair ephemeral, HpkeKeyPair? sender)
+    {
+        var enc = ephemeral.PublicKey.Bytes;
+        var dh = new byte[(sender is null ? 1 : 2) * Group.DhSize];
+        try
+        {
+            AgreeInto(dh, ephemeral.PrivateKey, recipient.Bytes, () => SmallOrder(nameof(recipient)));
+            if (sender is not null)
+            {
+                AgreeInto(dh.AsSpan(Group.DhSize), sender.PrivateKey, recipient.Bytes, () => SmallOrder(nameof(recipient)));
+            }
+
+            return ExtractAndExpand(dh, KemContext(enc, recipient.Bytes, sender?.PublicKey));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dh);
+        }
+    }
+
+    /// <summary>
+    /// Decap, or AuthDecap when <paramref name="sender"/> is given. An <paramref name="enc"/> that is not a
+    /// public key of this KEM, or that yields no usable DH, is an <see cref="HpkeOpenException"/>: it came with the message.
+    /// </summary>
+    public byte[] Decap(ReadOnlySpan<byte> enc, HpkeKeyPair recipient, HpkePublicKey? sender)
+    {
+        if (Group.PublicKeyProblem(enc) is { } problem)
+        {
+            throw new HpkeOpenException($"The message does not open: its enc is not a {HpkeSuite.Name(Id)} public key ({problem}).");
+        }
+
+        var dh = new byte[(sender is null ? 1 : 2) * Group.DhSize];
+        try
+        {
+            AgreeInto(dh, recipient.PrivateKey, enc, () => new HpkeOpenException($"The message does not open: its enc is a small-order {Group.Name} point."));
+            if (sender is not null)
+            {
+                AgreeInto(dh.AsSpan(Group.DhSize), recipient.PrivateKey, sender.Bytes, () => SmallOrder(nameof(sender)));
+            }
+
+            return ExtractAndExpand(dh, KemContext(enc, recipient.PublicKey.Bytes, sender));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dh);
+        }
+    }
+
+    private HpkeKeyPair KeyPairOf(byte[] privateKey) =>
+        new(Id, privateKey, new HpkePublicKey(Id, Group.PublicKeyOf(privateKey)));
+
+    private void AgreeInto(Span<byte> destination, ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, Func<Exception> invalid)
+    {
+        if (!Group.TryAgree(privateKey, publicKey, out var secret))
+        {
+            throw invalid();
+        }
+
+        secret.CopyTo(destination);
+        CryptographicOperations.ZeroMemory(secret);
+    }
+
+    private ArgumentException SmallOrder(string parameterName) =>
+        new($"The {Group.Name} public key is of small order: DH with it gives all zeros (RFC 9180 §7.1.4).", parameterName);
+
+    // kem_context = enc || pkRm, followed by pkSm in the authenticated modes (RFC 9180 §4.1).
+    private static byte[] KemContext(ReadOnlySpan<byte> enc, ReadOnlySpan<byte> recipient, HpkePublicKey? sender)
+    {
+        var senderBytes = sender is null ? [] : sender.Bytes;
+        var context = new byte[enc.Length + recipient.Length + senderBytes.Length];
+        enc.CopyTo(context);
+        recipient.CopyTo(context.AsSpan(enc.Length));
+        senderBytes.CopyTo(context.AsSpan(enc.Length + recipient.Length));
+        return context;
+    }
+
+    private byte[] ExtractAndExpand(ReadOnlySpan<byte> dh, ReadOnlySpan<byte> kemContext)
+    {
+        var prk = _kdf.LabeledExtract([], "eae_prk"u8, dh);
+        try
+        {
+            return _kdf.LabeledExpand(prk, "shared_secret"u8, kemContext, SharedSecretSize);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(prk);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Org.BouncyCastle.Math.EC.Rfc7748;
+
+namespace MlaFlow.Messaging.Hpke.Primitives;
+
+/// <summary>X25519 (RFC 7748) from BouncyCastle, as DHKEM(X25519, HKDF-SHA256) uses it.</summary>
+internal sealed class X25519Group : DhGroup
+{
+    private const int Size = X25519.PointSize;
+
+    public static X25519Group Instance { get; } = new();
+
+    private X25519Group()
+    {
+    }
+
+    public override string Name => "X25519";
+
+    public override int PrivateKeySize => Size;
+
+    public override int PublicKeySize => Size;
+
+    public override int DhSize => Size;
+
+    public override byte[] GeneratePrivateKey()
+    {
+        var key = RandomNumberGenerator.GetBytes(Size);
+        Clamp(key);
+        return key;
+    }
+
+    public override byte[] DerivePrivateKey(LabeledHkdf kemKdf, ReadOnlySpan<byte> ikm)
+    {
+        // RFC 9180 §7.1.3: for X25519 any 32 bytes are a private key, so there is no rejection loop.
+        var prk = kemKdf.LabeledExtract([], "dkp_prk"u8, ikm);
+        try
+        {
+            var key = kemKdf.LabeledExpand(prk, "sk"u8, [], Size);
+            Clamp(key);
+            return key;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(prk);
+        }
+    }
+
+    public override string? PrivateKeyProblem(ReadOnlySpan<byte> privateKey) =>
+        privateKey.Length == Size ? null : $"an X25519 private key is {Size} bytes, not {privateKey.Length}";
+
+    public override byte[] NormalizePrivateKey(ReadOnlySpan<byte> privateKey)
+    {
+        var key = privateKey.ToArray();
+        Clamp(key);
+        return key;
+    }
+
+    // Every 32-byte string is a u-coordinate (RFC 7748 §5); a small-order one shows up as an all-zero DH output.
+    public override string? PublicKeyProblem(ReadOnlySpan<byte> publicKey) =>
+        publicKey.Length == Size ? null : $"an X25519 public key is {Size} bytes, not {publicKey.Length}";
+
+    public override byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
+    {
+        var scalar = privateKey.ToArray();
+        try
+        {
+            var publicKey = new byte[Size];
+            X25519.ScalarMultBase(scalar, 0, publicKey, 0);
+            return publicKey;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+        }
+    }
+
+    public override bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret)
+    {
+        var scalar = privateKey.ToArray();
+        try
+        {
+            sharedSecret = new byte[Size];
+            X25519.ScalarMult(scalar, 0, publicKey.ToArray(), 0, sharedSecret, 0);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+        }
+
+        if (ConstantTime.IsZero(sharedSecret))
+        {
+            sharedSecret = [];
+            return false;
+        }
+
+        return true;
+    }
+
+    // RFC 9180 §7.1.2: serialized X25519 private keys are clamped as decodeScalar25519 (RFC 7748 §5) does.
+    private static void Clamp(Span<byte> key)
+    {
+        key[0] &= 0xF8;
+        key[31] &= 0x7F;
+        key[31] |= 0x40;
+    }
+}
