@@ -10,6 +10,8 @@ public static class SiloCommands
         TokenCommand.Create(),
         AuditCommand.Create(),
         PluginCommand.Create(),
+        KeysCommand.Create(),
+        HpkeCommand.Create(),
     };
 
     /// <summary>True when <paramref name="args"/> start with a command name rather than node options.</summary>

@@ -1,0 +1,277 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using MlaFlow.Plugins.Sdk;
+using NodaTime;
+
+namespace MlaFlow.Messaging.Keys;
+
+/// <summary>
+/// The key pairs of the authorities this node serves, in <c>&lt;data&gt;/keys/</c>: <c>store.json</c> says how
+/// private keys are sealed, <c>own/&lt;AUTHORITY&gt;.json</c> holds one authority's keys (public key, status,
+/// dates, and the private key sealed with AES-256-GCM). Everything is read and checked when the store opens;
+/// lookups then read an immutable snapshot, so any number of requests may use the store at once, while changes
+/// are made one at a time and written before they are seen.
+/// </summary>
+/// <remarks>
+/// Opened without a <see cref="KeyProtection"/>, the store serves public keys only (listing, export); signing,
+/// decrypting and every change need it. The private keys are opened only for the moment they are used, into
+/// memory that is zeroed afterwards.
+/// </remarks>
+public sealed class KeyStore : IDisposable
+{
+    /// <summary>The key folder's name inside the data folder.</summary>
+    public const string FolderName = "keys";
+
+    private const string Holder = "This node's key store";
+    private const string RotateRemedy = "issue new keys with keys rotate.";
+
+    private readonly IClock _clock;
+    private readonly Lock _gate = new();
+    private readonly SealingKey? _sealingKey;
+    private StoreDocument? _unwrittenStore;
+    private volatile ImmutableDictionary<AuthorityId, OwnKeyRing> _rings;
+    private bool _disposed;
+
+    private KeyStore(string folder, IClock clock, SealingKey? sealingKey, StoreDocument? unwrittenStore, ImmutableDictionary<AuthorityId, OwnKeyRing> rings) =>
+        (Folder, _clock, _sealingKey, _unwrittenStore, _rings) = (folder, clock, sealingKey, unwrittenStore, rings);
+
+    /// <summary>The absolute path of the key folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>True when opened with the store's passphrase or key-encryption key: private keys can be used and keys changed.</summary>
+    public bool IsUnlocked => _sealingKey is not null;
+
+    /// <summary>The authorities holding keys here, in order.</summary>
+    public IReadOnlyList<AuthorityId> Authorities => [.. _rings.Keys.OrderBy(a => a.Value, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Opens (without creating anything yet) the key store in <paramref name="dataPath"/>/keys and checks every file.
+    /// With <paramref name="protection"/>, also checks that it opens the store and every sealed private key; the
+    /// caller keeps ownership of it. A new store is written with its first keys.
+    /// </summary>
+    /// <exception cref="KeyStoreException">
+    /// The protection is the wrong kind or does not open the store, or a file is malformed, altered or unreadable.
+    /// </exception>
+    public static KeyStore Open(string dataPath, KeyProtection? protection, IClock clock)
+    {
+        var folder = Path.Combine(Path.GetFullPath(dataPath), FolderName);
+        var storeFile = Path.Combine(folder, KeyStoreFolder.StoreFileName);
+        var store = File.Exists(storeFile) ? KeyStoreFolder.ReadStore(storeFile) : null;
+        var (sealingKey, unwritten) = protection is null ? (null, null)
+            : store is null ? KeyStoreFolder.Create(protection, clock)
+            : (KeyStoreFolder.Unlock(store, folder, protection), null);
+        try
+        {
+            return new KeyStore(folder, clock, sealingKey, unwritten, KeyStoreFolder.LoadOwnKeys(folder, store is not null, sealingKey));
+        }
+        catch
+        {
+            sealingKey?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every key of <paramref name="authority"/>, oldest first; empty when it has none here.</summary>
+    public IReadOnlyList<AuthorityKey> Keys(AuthorityId authority) => _rings.TryGetValue(authority, out var ring) ? ring.Ring.Keys : [];
+
+    /// <summary>Creates <paramref name="authority"/>'s first encryption and signing key pairs, both active.</summary>
+    /// <returns>The encryption key, then the signing key.</returns>
+    /// <exception cref="KeyStoreException">The store is locked, or the authority already has keys (rotate them instead).</exception>
+    public IReadOnlyList<AuthorityKey> Generate(AuthorityId authority, KeySuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        lock (_gate)
+        {
+            var sealingKey = RequireSealingKey();
+            if (_rings.TryGetValue(authority, out var existing))
+            {
+                throw new KeyStoreException($"{authority} already has {existing.Ring.Keys.Length} key(s) here; issue new ones with keys rotate.");
+            }
+
+            var now = Now(_clock);
+            var (encryption, sealedEncryption) = NewKey(authority, suite.Encryption, now, sealingKey);
+            var (signing, sealedSigning) = NewKey(authority, suite.Signing, now, sealingKey);
+            Save(new OwnKeyRing(
+                new KeyRing(authority, [encryption, signing]),
+                ImmutableDictionary<KeyId, byte[]>.Empty.Add(encryption.Id, sealedEncryption).Add(signing.Id, sealedSigning)));
+            return [encryption, signing];
+        }
+    }
+
+    /// <summary>
+    /// Creates new encryption and signing pairs for <paramref name="authority"/> and retires the active ones, which
+    /// stay here to open and verify earlier messages. The suite stays the current one unless <paramref name="suite"/> is given.
+    /// </summary>
+    /// <exception cref="KeyStoreException">The store is locked, the authority has no keys yet, or it would exceed <see cref="KeyLimits.MaxKeysPerAuthority"/>.</exception>
+    public KeyRotation Rotate(AuthorityId authority, KeySuite? suite = null)
+    {
+        lock (_gate)
+        {
+            var sealingKey = RequireSealingKey();
+            var ring = _rings.TryGetValue(authority, out var existing) ? existing
+                : throw new KeyStoreException($"{authority} has no keys here to rotate; create them with keys generate.");
+            suite ??= (ring.Ring.Active(KeyUse.Signing) ?? ring.Ring.Active(KeyUse.Encryption) ?? ring.Ring.Keys[^1]).Suite;
+            var now = Now(_clock);
+            var retired = ring.Ring.Keys.Where(k => k.Status == KeyStatus.Active).Select(k => k.Retire(now)).ToList();
+            var (encryption, sealedEncryption) = NewKey(authority, suite.Encryption, now, sealingKey);
+            var (signing, sealedSigning) = NewKey(authority, suite.Signing, now, sealingKey);
+            Save(new OwnKeyRing(
+                Checked(() => ring.Ring.With([.. retired, encryption, signing])),
+                ring.Sealed.Add(encryption.Id, sealedEncryption).Add(signing.Id, sealedSigning)));
+            return new KeyRotation([encryption, signing], retired);
+        }
+    }
+
+    /// <summary>Revokes key <paramref name="id"/> of <paramref name="authority"/>: from now on it is refused for everything.</summary>
+    /// <exception cref="KeyRefusedException">No such authority or key here.</exception>
+    /// <exception cref="KeyStoreException">The store is locked, or the key is already revoked.</exception>
+    public AuthorityKey Revoke(AuthorityId authority, KeyId id)
+    {
+        lock (_gate)
+        {
+            // Not needed to mark a key, but only whoever holds the passphrase changes the store.
+            RequireSealingKey();
+            var ring = Ring(authority);
+            var key = ring.Ring.Get(id) ?? throw new KeyRefusedException(KeyRefusal.UnknownKey,
+                $"{Holder} has no key {id} of {authority} (it has {string.Join(", ", ring.Ring.Keys.Select(k => k.Id))}).");
+            if (key.Status == KeyStatus.Revoked)
+            {
+                throw new KeyStoreException($"Key {id} of {authority} is already revoked (at {key.Revoked}).");
+            }
+
+            var revoked = key.Revoke(Now(_clock));
+            Save(ring with { Ring = ring.Ring.With([revoked]) });
+            return revoked;
+        }
+    }
+
+    /// <summary>Key <paramref name="id"/> of <paramref name="authority"/>, if it may be used for <paramref name="operation"/>.</summary>
+    /// <exception cref="KeyRefusedException">Unknown, wrong use, revoked, or retired for a new message.</exception>
+    public AuthorityKey Find(AuthorityId authority, KeyId id, KeyOperation operation) => Ring(authority).Ring.Find(id, operation, Holder);
+
+    /// <summary>The active key of <paramref name="use"/> of <paramref name="authority"/>: the one peers encrypt to, or that signs.</summary>
+    /// <exception cref="KeyRefusedException">No keys of the authority here, or none of that use is active (revoked, not yet replaced).</exception>
+    public AuthorityKey CurrentKey(AuthorityId authority, KeyUse use) => Ring(authority).Ring.Current(use, RotateRemedy);
+
+    /// <summary>The key <paramref name="authority"/> signs new messages with.</summary>
+    /// <exception cref="KeyRefusedException">No active signing key.</exception>
+    public OwnSigningKey CurrentSigningKey(AuthorityId authority) => new(this, CurrentKey(authority, KeyUse.Signing));
+
+    /// <summary>
+    /// Lends the private half of encryption key <paramref name="id"/> (active or retired) to <paramref name="use"/>,
+    /// e.g. to open an HPKE message sent to it, and zeroes it afterwards.
+    /// </summary>
+    /// <exception cref="KeyRefusedException">Unknown, revoked, or a signing key.</exception>
+    /// <exception cref="KeyStoreException">The store is locked.</exception>
+    public TResult UseDecryptionKey<TResult>(AuthorityId authority, KeyId id, PrivateKeyFunc<TResult> use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        var sealingKey = RequireSealingKey();
+        var ring = Ring(authority);
+        var key = ring.Ring.Find(id, KeyOperation.Decrypt, Holder);
+        Span<byte> privateKey = stackalloc byte[key.PublicKey.Algorithm.PrivateKeyLength];
+        try
+        {
+            Unseal(sealingKey, key, ring.Sealed[id], privateKey);
+            return use(privateKey, key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+    }
+
+    /// <summary>The public bundle of <paramref name="authority"/>, for <c>keys export-public</c>.</summary>
+    /// <exception cref="KeyRefusedException">No keys of the authority here.</exception>
+    public PublicKeyBundle ExportPublic(AuthorityId authority) => PublicKeyBundle.Of(Ring(authority).Ring);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _sealingKey?.Dispose();
+        }
+    }
+
+    /// <summary>Signs with key <paramref name="id"/> if it is still the authority's active signing key.</summary>
+    internal byte[] Sign(AuthorityId authority, KeyId id, ReadOnlySpan<byte> message)
+    {
+        var sealingKey = RequireSealingKey();
+        var ring = Ring(authority);
+        var key = ring.Ring.Find(id, KeyOperation.Sign, Holder);
+        var algorithm = (SignatureAlgorithm)key.PublicKey.Algorithm;
+        Span<byte> privateKey = stackalloc byte[algorithm.PrivateKeyLength];
+        try
+        {
+            Unseal(sealingKey, key, ring.Sealed[id], privateKey);
+            return algorithm.Sign(privateKey, key.PublicKey.Bytes, message);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+    }
+
+    /// <summary>The clock's time to the second: what the files and the command line show, exactly.</summary>
+    internal static Instant Now(IClock clock) => Instant.FromUnixTimeSeconds(clock.GetCurrentInstant().ToUnixTimeSeconds());
+
+    private OwnKeyRing Ring(AuthorityId authority) =>
+        _rings.TryGetValue(authority, out var ring) ? ring
+        : throw new KeyRefusedException(KeyRefusal.UnknownAuthority, $"{Holder} holds no keys of {authority}; create them with keys generate.");
+
+    private SealingKey RequireSealingKey()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _sealingKey ?? throw new KeyStoreException(
+            $"The key store in {Folder} was opened without its passphrase or key-encryption key, so it cannot use or change private keys.");
+    }
+
+    private static (AuthorityKey Key, byte[] SealedPrivateKey) NewKey(AuthorityId authority, KeyAlgorithm algorithm, Instant now, SealingKey sealingKey)
+    {
+        Span<byte> privateKey = stackalloc byte[algorithm.PrivateKeyLength];
+        var publicKey = new byte[algorithm.PublicKeyLength];
+        try
+        {
+            algorithm.Generate(privateKey, publicKey);
+            var key = new AuthorityKey(authority, PublicKey.Create(algorithm, publicKey), KeyStatus.Active, now);
+            return (key, sealingKey.Seal(privateKey, OwnKeyRing.SealingContext(authority, key.Id)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+    }
+
+    private static void Unseal(SealingKey sealingKey, AuthorityKey key, byte[] sealedPrivateKey, Span<byte> privateKey)
+    {
+        if (!sealingKey.TryOpen(sealedPrivateKey, OwnKeyRing.SealingContext(key.Authority, key.Id), privateKey))
+        {
+            throw new KeyStoreException($"The private key of {key.Id} of {key.Authority} does not open; its key file was altered.");
+        }
+    }
+
+    private void Save(OwnKeyRing ring)
+    {
+        if (_unwrittenStore is not null)
+        {
+            KeyStoreFolder.WriteStore(Folder, _unwrittenStore);
+            _unwrittenStore = null;
+        }
+
+        KeyStoreFolder.WriteOwnKeys(Folder, ring);
+        _rings = _rings.SetItem(ring.Ring.Authority, ring);
+    }
+
+    private static KeyRing Checked(Func<KeyRing> change)
+    {
+        try
+        {
+            return change();
+        }
+        catch (FormatException e)
+        {
+            throw new KeyStoreException(e.Message, e);
+        }
+    }
+}

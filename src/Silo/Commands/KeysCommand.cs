@@ -1,0 +1,272 @@
+using System.CommandLine;
+using System.Text;
+using MlaFlow.Messaging.Keys;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Silo.Hosting;
+using NodaTime;
+
+namespace MlaFlow.Silo.Commands;
+
+/// <summary>
+/// <c>keys generate|list|export-public|import-peer|rotate|revoke</c>: the key pairs of the authorities this node
+/// serves (in <c>&lt;data&gt;/keys</c>, private keys sealed under <c>MlaFlow:Keys:Passphrase</c> or <c>MlaFlow:Keys:Kek</c>)
+/// and the directory of other authorities' public keys. A mistake prints <c>error: …</c> on stderr, exits 2 and
+/// changes nothing. Key lines read <c>own|peer AUTHORITY use id suite status created … [retired …] [revoked …] fingerprint …</c>.
+/// </summary>
+internal static class KeysCommand
+{
+    private const int BadInput = 2;
+
+    public static Command Create() => new("keys", "Authorities' key pairs, and the directory of other authorities' public keys.")
+    {
+        Generate(), List(), ExportPublic(), ImportPeer(), Rotate(), Revoke(),
+    };
+
+    private static Command Generate()
+    {
+        var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
+        var suite = new Option<string>("--suite") { Description = $"{Suites} (default {KeySuite.Default.Name}).", DefaultValueFactory = _ => KeySuite.Default.Name };
+        return Subcommand("generate", "Create an authority's first encryption and signing key pairs.", [authority, suite], unlock: true, (session, parse) =>
+        {
+            var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
+            var keySuite = ParseSuite(parse.GetValue(suite)!);
+            var keys = session.Store.Generate(id, keySuite);
+            Console.WriteLine($"{id}: generated {keySuite.Name} keys");
+            WriteKeys("own", keys);
+            WriteBundleFingerprint(session.Store, id);
+        });
+    }
+
+    private static Command List()
+    {
+        var authority = AuthorityOption("Only this authority's keys (default: every authority, own and peer).");
+        return Subcommand("list", "List own and peer keys: ids, suites, statuses, dates, fingerprints (never a private key).", [authority], unlock: false, (session, parse) =>
+        {
+            AuthorityId? only = parse.GetValue(authority) is { } text ? ParseAuthority(text) : null;
+            var own = (only is null ? session.Store.Authorities : [only]).SelectMany(session.Store.Keys).ToList();
+            var peers = (only is null ? session.Peers.Authorities : [only]).SelectMany(session.Peers.Keys).ToList();
+            WriteKeys("own", own);
+            WriteKeys("peer", peers);
+            if (own.Count + peers.Count == 0)
+            {
+                Console.WriteLine(only is null ? "no keys" : $"no keys of {only}");
+            }
+        });
+    }
+
+    private static Command ExportPublic()
+    {
+        var authority = AuthorityOption("The authority whose public keys to export, e.g. CN-MOJ (required).");
+        var output = new Option<string>("--out") { Description = "Write the bundle to this file (default: print it, and its fingerprint on stderr)." };
+        return Subcommand("export-public", "Export an authority's public key bundle (JSON) for its peers, with the fingerprint they confirm it by.",
+            [authority, output], unlock: false, (session, parse) =>
+            {
+                var id = ParseAuthority(parse.GetValue(authority));
+                var file = parse.GetValue(output);
+                if (file is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(file))))
+                {
+                    throw new UsageException($"--out {file}: its folder does not exist.");
+                }
+
+                var bundle = session.Store.ExportPublic(id);
+                if (file is null)
+                {
+                    Console.Out.Write(Encoding.UTF8.GetString(bundle.ToJson()));
+                    Console.Out.WriteLine();
+                    Console.Error.WriteLine($"fingerprint: {bundle.Fingerprint}");
+                    return;
+                }
+
+                File.WriteAllBytes(file, bundle.ToJson());
+                Console.WriteLine($"{id}: public key bundle ({bundle.Keys.Count} keys) written to {file}");
+                Console.WriteLine($"fingerprint: {bundle.Fingerprint}");
+            });
+    }
+
+    private static Command ImportPeer()
+    {
+        var bundleFile = new Argument<string>("bundle") { Description = "A bundle written by keys export-public on the peer's node.", Arity = ArgumentArity.ZeroOrOne };
+        var fingerprint = new Option<string>("--fingerprint") { Description = "The bundle's fingerprint as the peer authority read it to you, over another channel (required)." };
+        return Subcommand("import-peer", "Add or update another authority's public keys, once the bundle's fingerprint is the one confirmed.",
+            [bundleFile, fingerprint], unlock: false, (session, parse) =>
+            {
+                var path = parse.GetValue(bundleFile) ?? throw new UsageException("give the bundle file: keys import-peer <bundle.json> --fingerprint \"…\".");
+                var confirmed = parse.GetValue(fingerprint) is { } text
+                    ? Fingerprint.TryParse(text, null, out var parsed) ? parsed : throw new UsageException($"--fingerprint: '{text}' is not 64 hex digits (spaces, colons and hyphens aside).")
+                    : throw new UsageException("--fingerprint is required: the bundle's fingerprint as the peer authority confirmed it to you.");
+                if (!File.Exists(path))
+                {
+                    throw new UsageException($"{path} is not a file.");
+                }
+
+                var bundle = PublicKeyBundle.Read(path);
+                if (session.Node.Authorities.Contains(bundle.Authority))
+                {
+                    throw new UsageException($"{bundle.Authority} is served by this node: its keys are made here with keys generate, not imported.");
+                }
+
+                var result = session.Peers.Import(bundle, confirmed);
+                Console.WriteLine(result.Changed
+                    ? $"{result.Authority}: bundle {result.Fingerprint} imported: {result.Added.Count} key(s) added, {result.Retired.Count} retired, {result.Revoked.Count} revoked"
+                    : $"{result.Authority}: bundle {result.Fingerprint} holds nothing new; the directory is unchanged");
+                WriteKeys("peer", [.. result.Added, .. result.Retired, .. result.Revoked]);
+            });
+    }
+
+    private static Command Rotate()
+    {
+        var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
+        var suite = new Option<string>("--suite") { Description = $"{Suites} (default: the authority's current suite)." };
+        return Subcommand("rotate", "Issue new key pairs; the current ones are retired, kept to open and verify earlier messages.", [authority, suite], unlock: true, (session, parse) =>
+        {
+            var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
+            var keySuite = parse.GetValue(suite) is { } text ? ParseSuite(text) : null;
+            var rotation = session.Store.Rotate(id, keySuite);
+            Console.WriteLine($"{id}: rotated: {rotation.Added.Count} new key(s) active, {rotation.Retired.Count} retired (kept to open and verify earlier messages)");
+            WriteKeys("own", [.. rotation.Added, .. rotation.Retired]);
+            WriteBundleFingerprint(session.Store, id);
+        });
+    }
+
+    private static Command Revoke()
+    {
+        var authority = AuthorityOption("The authority whose key to revoke, e.g. CN-MOJ (required).");
+        var keyId = new Option<string>("--key-id") { Description = "The key to revoke, as keys list shows it (required)." };
+        return Subcommand("revoke", "Revoke a key: from now on it is refused for everything.", [authority, keyId], unlock: true, (session, parse) =>
+        {
+            var id = ParseAuthority(parse.GetValue(authority));
+            var key = parse.GetValue(keyId) is { } text
+                ? KeyId.TryParse(text, null, out var parsed) ? parsed : throw new UsageException($"--key-id: '{text}' is not a key id (32 lower-case hex digits, as keys list shows).")
+                : throw new UsageException("--key-id is required, e.g. --key-id 0123456789abcdef0123456789abcdef.");
+            var revoked = session.Store.Revoke(id, key);
+            Console.WriteLine($"{id}: key {key} revoked; it is refused for everything from now on");
+            WriteKeys("own", [revoked]);
+            if (session.Store.Keys(id).All(k => k.Use != revoked.Use || k.Status != KeyStatus.Active))
+            {
+                Console.WriteLine($"{id} has no active {revoked.Use.ToString().ToLowerInvariant()} key now: issue new keys with keys rotate --authority {id}");
+            }
+
+            WriteBundleFingerprint(session.Store, id);
+        });
+    }
+
+    private static string Suites => $"Key suite: {string.Join(" or ", KeySuite.All.Select(s => s.Name))}";
+
+    private static Option<string> AuthorityOption(string description) => new("--authority") { Description = description };
+
+    /// <summary>
+    /// A subcommand whose unknown tokens are configuration (<c>--MlaFlow:DataPath=…</c>), as for <c>token</c>.
+    /// Required options are checked by the action rather than the parser, so a missing one is reported like any other mistake.
+    /// </summary>
+    private static Command Subcommand(string name, string description, Symbol[] symbols, bool unlock, Action<Session, ParseResult> action)
+    {
+        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+            }
+        }
+
+        command.SetAction(parse => Run(parse, name, unlock, action));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, string name, bool unlock, Action<Session, ParseResult> action)
+    {
+        var configurationArgs = parse.UnmatchedTokens;
+        if (NodeConfiguration.TryLoad(configurationArgs) is not var (node, configuration))
+        {
+            return BadInput;
+        }
+
+        KeyProtection? protection;
+        try
+        {
+            protection = KeyProtectionSettings.From(configuration, configurationArgs);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Fail(e.Message);
+        }
+
+        try
+        {
+            if (unlock && protection is null)
+            {
+                return Fail($"keys {name} needs the key store's passphrase or key-encryption key: {KeyProtectionSettings.Hint}.");
+            }
+
+            // Reading public keys needs no secret, so list and export-public do not stretch a passphrase they do not use.
+            using var session = new Session(node, unlock ? protection : null);
+            action(session, parse);
+            return 0;
+        }
+        catch (Exception e) when (e is UsageException or KeyStoreException or KeyRefusedException)
+        {
+            return Fail(e.Message);
+        }
+        finally
+        {
+            protection?.Dispose();
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return BadInput;
+    }
+
+    private static AuthorityId ParseAuthority(string? text) =>
+        text is null ? throw new UsageException("--authority is required, e.g. --authority CN-MOJ.")
+        : AuthorityId.TryParse(text, null, out var id) ? id
+        : throw new UsageException($"'{text}' is not an authority id such as CN-MOJ.");
+
+    private static AuthorityId Served(NodeSettings node, AuthorityId authority) =>
+        node.Authorities.Contains(authority) ? authority
+        : throw new UsageException($"{authority} is not served by this node (MlaFlow:Authorities: {string.Join(", ", node.Authorities)}).");
+
+    private static KeySuite ParseSuite(string text) =>
+        KeySuite.TryParse(text, out var suite) ? suite : throw new UsageException($"--suite: '{text}' is not {string.Join(" or ", KeySuite.All.Select(s => s.Name))}.");
+
+    private static void WriteKeys(string holder, IEnumerable<AuthorityKey> keys)
+    {
+        foreach (var key in keys)
+        {
+            Console.WriteLine(
+                $"{holder,-4} {key.Authority} {key.Use.ToString().ToLowerInvariant(),-10} {key.Id} {key.Suite.Name,-14} {key.Status.ToString().ToLowerInvariant(),-7} created {key.Created}"
+                + (key.Retired is { } retired ? $" retired {retired}" : "")
+                + (key.Revoked is { } revoked ? $" revoked {revoked}" : "")
+                + $" fingerprint {key.Fingerprint}");
+        }
+    }
+
+    // The bundle changes with every generation, rotation and revocation; peers need it again, confirmed anew.
+    private static void WriteBundleFingerprint(KeyStore store, AuthorityId authority) =>
+        Console.WriteLine($"{authority}: public bundle fingerprint {store.ExportPublic(authority).Fingerprint}; send peers the bundle from keys export-public --authority {authority}");
+
+    /// <summary>The node's settings, with the key store and peer directory opened on first use.</summary>
+    private sealed class Session(NodeSettings node, KeyProtection? protection) : IDisposable
+    {
+        private KeyStore? _store;
+        private PeerDirectory? _peers;
+
+        public NodeSettings Node => node;
+
+        public KeyStore Store => _store ??= KeyStore.Open(node.DataPath, protection, SystemClock.Instance);
+
+        public PeerDirectory Peers => _peers ??= PeerDirectory.Open(node.DataPath, SystemClock.Instance);
+
+        public void Dispose() => _store?.Dispose();
+    }
+
+    /// <summary>A mistake on the command line, told to the user as it is.</summary>
+    private sealed class UsageException(string message) : Exception(message);
+}
