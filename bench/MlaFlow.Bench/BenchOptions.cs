@@ -1,0 +1,58 @@
+namespace MlaFlow.Bench;
+
+/// <summary>The command line: the full run (minutes) or <c>--quick</c> (seconds, for checking the harness works).</summary>
+/// <param name="Quick">Short durations and a small attachment.</param>
+/// <param name="OpenSsl">The openssl executable that measures the baseline.</param>
+/// <param name="Help">Print the usage and do nothing else.</param>
+internal sealed record BenchOptions(bool Quick, string OpenSsl, bool Help)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/MlaFlow.Bench -- [--quick] [--openssl PATH]
+
+          --quick         0.5 s per measurement, a 64 MiB attachment, openssl 1 s per primitive (the full run:
+                          3 s, 1 GiB, 3 s) - to check the harness, not to quote
+          --openssl PATH  the openssl to measure the baseline with (default: openssl on PATH)
+
+        Prints MlaFlow's rates next to openssl speed's for the same work, and the ratio. Single-threaded;
+        a 1 GiB temporary file is written to and read from the temp directory (TMPDIR).
+        """;
+
+    /// <summary>How long each measurement runs untimed first, so the JIT has compiled its hot paths fully.</summary>
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(1);
+
+    /// <summary>How long each operation-rate measurement is timed.</summary>
+    public TimeSpan Duration => Quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(3);
+
+    /// <summary>openssl speed's <c>-seconds</c> (whole seconds only).</summary>
+    public int OpenSslSeconds => Quick ? 1 : 3;
+
+    /// <summary>Bytes of the attachment encrypted and decrypted once each.</summary>
+    public long AttachmentLength => Quick ? 64L << 20 : 1L << 30;
+
+    /// <summary>The options, or a one-line problem with the command line.</summary>
+    public static (BenchOptions? Options, string? Problem) Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions(Quick: false, OpenSsl: "openssl", Help: false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    options = options with { Quick = true };
+                    break;
+                case "--openssl" when i + 1 < args.Count:
+                    options = options with { OpenSsl = args[++i] };
+                    break;
+                case "--openssl":
+                    return (null, "--openssl needs a path.");
+                case "-h" or "--help":
+                    options = options with { Help = true };
+                    break;
+                default:
+                    return (null, $"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        return (options, null);
+    }
+}

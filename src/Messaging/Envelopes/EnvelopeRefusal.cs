@@ -1,0 +1,35 @@
+namespace MlaFlow.Messaging.Envelopes;
+
+/// <summary>Why an envelope was refused: what the signed receipt tells the sender (docs/messaging.md, "Envelopes").</summary>
+public enum EnvelopeRefusal
+{
+    /// <summary>Not an envelope: bad JSON, a missing or unknown member, a value out of bounds.</summary>
+    Malformed,
+
+    /// <summary>A format version this node does not read.</summary>
+    UnsupportedVersion,
+
+    /// <summary>A suite this node does not know.</summary>
+    UnsupportedSuite,
+
+    /// <summary>Addressed to an authority this node does not serve.</summary>
+    WrongRecipient,
+
+    /// <summary>The recipient key is not one of the recipient's, or is revoked.</summary>
+    RecipientKeyRefused,
+
+    /// <summary>The sender, or the sender key named, is unknown to the peer directory, revoked, or of another suite.</summary>
+    SenderKeyRefused,
+
+    /// <summary>The signature does not verify with the sender's signing key.</summary>
+    BadSignature,
+
+    /// <summary>Created outside the accepted window around this node's time.</summary>
+    Stale,
+
+    /// <summary>A message with this id was accepted already.</summary>
+    Replayed,
+
+    /// <summary>The payload does not open: altered, or not sealed to this recipient by this sender.</summary>
+    NotDecryptable,
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using MlaFlow.Messaging.Envelopes;
+using MlaFlow.Messaging.Keys;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Testing;
+using NodaTime;
+
+namespace MlaFlow.Messaging.Tests.Envelopes;
+
+/// <summary>
+/// One authority's node as far as envelopes go: a data folder with the authority's own keys (sealed under a
+/// random key-encryption key) and its peer directory, the message ids it has accepted, and a sealer and opener.
+/// </summary>
+internal sealed class AuthorityNode : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("mlaflow-envelopes-").FullName;
+    private readonly HashSet<(string, string)> _accepted = [];
+
+    public AuthorityNode(string authority, FakeClock clock, KeySuite? suite = null)
+    {
+        Authority = AuthorityId.Parse(authority);
+        Clock = clock;
+        Keys = KeyStore.Open(_data, KeyProtection.KeyEncryptionKey(RandomNumberGenerator.GetBytes(KeyProtection.KeyEncryptionKeyLength)), clock);
+        Keys.Generate(Authority, suite ?? KeySuite.Default);
+        Peers = PeerDirectory.Open(_data, clock);
+    }
+
+    /// <summary>How far from this node's time an envelope may be created.</summary>
+    public static Duration Window { get; } = Duration.FromMinutes(10);
+
+    public AuthorityId Authority { get; }
+
+    public FakeClock Clock { get; }
+
+    public KeyStore Keys { get; }
+
+    public PeerDirectory Peers { get; }
+
+    public EnvelopeSealer Sealer => new(Keys, Peers, Clock);
+
+    public EnvelopeOpener Opener => new(Keys, Peers, new Accepted(_accepted), Clock, Window);
+
+    /// <summary>Imports <paramref name="other"/>'s current public bundle, confirmed by its fingerprint as an officer would.</summary>
+    public void Trust(AuthorityNode other)
+    {
+        var bundle = other.Keys.ExportPublic(other.Authority);
+        Peers.Import(bundle, bundle.Fingerprint);
+    }
+
+    /// <summary>Records a message as taken, as the receiver does with the delivery it causes.</summary>
+    public void Accept(EnvelopeHeader header) => _accepted.Add((header.Sender.Value, header.MessageId));
+
+    public void Dispose()
+    {
+        Keys.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private sealed class Accepted(HashSet<(string, string)> ids) : IAcceptedMessages
+    {
+        public bool Contains(string sender, string messageId) => ids.Contains((sender, messageId));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using MlaFlow.Messaging.Envelopes;
+using MlaFlow.Messaging.Keys;
+using MlaFlow.Testing;
+using NodaTime;
+
+namespace MlaFlow.Messaging.Tests.Envelopes;
+
+/// <summary>CN-MOJ seals messages for TH-OAG: only TH-OAG opens them, and it knows they are CN-MOJ's.</summary>
+public sealed class SealingAndOpeningEnvelopes : IDisposable
+{
+    private static readonly byte[] Payload = Encoding.UTF8.GetBytes("""{"summary":"Funds moved to account 123-4-56789-0."}""");
+
+    private readonly FakeClock _clock = FakeClock.At(2026, 11, 22);
+    private readonly AuthorityNode _china;
+    private readonly AuthorityNode _thailand;
+
+    public SealingAndOpeningEnvelopes()
+    {
+        _china = new AuthorityNode("CN-MOJ", _clock);
+        _thailand = new AuthorityNode("TH-OAG", _clock);
+        _china.Trust(_thailand);
+        _thailand.Trust(_china);
+    }
+
+    public void Dispose()
+    {
+        _china.Dispose();
+        _thailand.Dispose();
+    }
+
+    [Fact]
+    public void the_recipient_opens_what_the_sender_sealed_and_the_header_says_who_and_what()
+    {
+        var envelope = Seal();
+
+        var opened = _thailand.Opener.Open(envelope);
+
+        opened.Payload.ShouldBe(Payload);
+        var header = opened.Header;
+        header.Suite.ShouldBe(EnvelopeSuite.X25519Ed25519);
+        (header.Sender.Value, header.Recipient.Value).ShouldBe(("CN-MOJ", "TH-OAG"));
+        header.MessageId.ShouldBe("CN-MOJ-2026-000017/m1");
+        header.RequestId.ShouldBe("CN-MOJ-2026-000017");
+        header.MessageType.ShouldBe("request");
+        header.CreatedAt.ShouldBe(_clock.GetCurrentInstant().ToDateTimeOffset());
+        header.RecipientKey.ShouldBe(_thailand.Keys.CurrentKey(_thailand.Authority, KeyUse.Encryption).Id);
+    }
+
+    [Fact]
+    public void an_envelope_survives_the_wire_format()
+    {
+        var wire = EnvelopeJson.Serialize(Seal());
+
+        _thailand.Opener.Open(EnvelopeJson.Parse(wire)).Payload.ShouldBe(Payload);
+    }
+
+    [Fact]
+    public void the_wire_holds_no_byte_of_the_plaintext()
+    {
+        var wire = Encoding.UTF8.GetString(EnvelopeJson.Serialize(Seal()));
+
+        wire.ShouldNotContain("123-4-56789-0");
+        wire.ShouldNotContain("Funds");
+    }
+
+    [Fact]
+    public void authorities_on_nist_curves_exchange_with_p256_and_ecdsa()
+    {
+        using var china = new AuthorityNode("CN-MOJ", _clock, KeySuite.P256);
+        using var thailand = new AuthorityNode("TH-OAG", _clock, KeySuite.P256);
+        china.Trust(thailand);
+        thailand.Trust(china);
+
+        var envelope = china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000018/m1", "CN-MOJ-2026-000018", "request", Payload);
+
+        envelope.Header.Suite.ShouldBe(EnvelopeSuite.P256);
+        thailand.Opener.Open(EnvelopeJson.Parse(EnvelopeJson.Serialize(envelope))).Payload.ShouldBe(Payload);
+    }
+
+    [Fact]
+    public void a_message_sealed_before_the_recipient_rotated_its_keys_still_opens()
+    {
+        var envelope = Seal();
+        _thailand.Keys.Rotate(_thailand.Authority);
+
+        _thailand.Opener.Open(envelope).Payload.ShouldBe(Payload);
+    }
+
+    [Fact]
+    public void a_sender_whose_keys_are_of_another_suite_than_the_recipients_is_told_to_generate_matching_keys()
+    {
+        using var nist = new AuthorityNode("TH-OAG", _clock, KeySuite.P256);
+        _china.Peers.Import(nist.Keys.ExportPublic(nist.Authority), nist.Keys.ExportPublic(nist.Authority).Fingerprint);
+
+        Should.Throw<ArgumentException>(() => Seal()).Message.ShouldStartWith("TH-OAG takes p256 keys and CN-MOJ's are x25519-ed25519");
+    }
+
+    private Envelope Seal() =>
+        _china.Sealer.Seal(_china.Authority, _thailand.Authority, "CN-MOJ-2026-000017/m1", "CN-MOJ-2026-000017", "request", Payload);
+}
