@@ -6,63 +6,80 @@ namespace MlaFlow.Bench.OpenSsl;
 /// <summary>
 /// The speed of each <see cref="OpenSslPrimitive"/> as <c>openssl speed</c> measured it in this run, single-threaded and
 /// per wall-clock second (<c>-elapsed</c>, like the harness's own stopwatch, so both feel the same machine load).
-/// A primitive that could not be measured has no rate, and <see cref="Problems"/> says why.
+/// Primitives are measured when first asked for, right before the MlaFlow measurement that needs them, so that both
+/// sides of a ratio are measured close together in time. A primitive that could not be measured has no rate, and
+/// <see cref="Problems"/> says why.
 /// </summary>
 internal sealed class OpenSslBaseline
 {
-    private readonly Dictionary<OpenSslPrimitive, double> _rates;
+    private readonly string _openssl;
+    private readonly int _seconds;
+    private readonly Dictionary<OpenSslPrimitive, double> _rates = [];
+    private readonly HashSet<string> _attempted = [];
+    private readonly List<string> _problems = [];
+    private readonly List<string> _commands = [];
 
-    private OpenSslBaseline(string? version, Dictionary<OpenSslPrimitive, double> rates, IReadOnlyList<string> problems, IReadOnlyList<string> commands)
+    private OpenSslBaseline(string openssl, int seconds, string? version)
     {
+        _openssl = openssl;
+        _seconds = seconds;
         Version = version;
-        _rates = rates;
-        Problems = problems;
-        Commands = commands;
     }
 
-    /// <summary>What <c>openssl version</c> printed, or null when openssl could not be run at all.</summary>
+    /// <summary>What <c>openssl version</c> printed, or null when openssl could not be run: then nothing is measured.</summary>
     public string? Version { get; }
 
     /// <summary>Why some or all primitives have no rate; empty when all were measured.</summary>
-    public IReadOnlyList<string> Problems { get; }
+    public IReadOnlyList<string> Problems => _problems;
 
     /// <summary>The openssl command lines that were run, for the report.</summary>
-    public IReadOnlyList<string> Commands { get; }
+    public IReadOnlyList<string> Commands => _commands;
 
     /// <summary>The primitive's rate in its <see cref="OpenSslPrimitive.Unit"/>, or null if it was not measured.</summary>
     public double? RateOf(OpenSslPrimitive primitive) => _rates.TryGetValue(primitive, out var rate) ? rate : null;
 
-    /// <summary>
-    /// Runs <c>openssl speed -mr -elapsed -seconds <paramref name="seconds"/></c> once for each distinct set of
-    /// arguments among <paramref name="primitives"/>, one after the other.
-    /// </summary>
+    /// <summary>Finds out whether <paramref name="openssl"/> runs (<c>openssl version</c>).</summary>
     /// <param name="openssl">The openssl executable (a name looked up on PATH, or a path).</param>
-    /// <param name="primitives">What to measure.</param>
-    /// <param name="seconds">How long openssl runs each primitive (it counts whole seconds; signatures take twice as long: sign, then verify).</param>
-    /// <param name="progress">Told what runs next.</param>
+    /// <param name="seconds">How long openssl runs each primitive (whole seconds; signatures take twice as long: sign, then verify).</param>
     /// <param name="cancellationToken">Kills the running openssl.</param>
-    public static async Task<OpenSslBaseline> MeasureAsync(
-        string openssl, IEnumerable<OpenSslPrimitive> primitives, int seconds, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<OpenSslBaseline> StartAsync(string openssl, int seconds, CancellationToken cancellationToken)
     {
-        var rates = new Dictionary<OpenSslPrimitive, double>();
-        var problems = new List<string>();
-        var commands = new List<string>();
         var version = await TryRunAsync(openssl, ["version"], cancellationToken).ConfigureAwait(false);
+        var baseline = new OpenSslBaseline(openssl, seconds, version.Problem is null ? version.Output.Trim() : null);
         if (version.Problem is not null)
         {
-            return new OpenSslBaseline(null, rates, [$"`{openssl} version` failed: {version.Problem}"], commands);
+            baseline._problems.Add($"`{openssl} version` failed: {version.Problem}");
         }
 
-        foreach (var run in primitives.GroupBy(p => string.Join(' ', p.SpeedArguments)))
+        return baseline;
+    }
+
+    /// <summary>
+    /// Runs <c>openssl speed -mr -elapsed -seconds N</c> once for each distinct set of arguments among those of
+    /// <paramref name="primitives"/> not tried yet, one after the other.
+    /// </summary>
+    /// <param name="primitives">What the next measurement needs.</param>
+    /// <param name="progress">Told each command before it runs.</param>
+    /// <param name="cancellationToken">Kills the running openssl.</param>
+    public async Task MeasureAsync(IEnumerable<OpenSslPrimitive> primitives, Action<string> progress, CancellationToken cancellationToken)
+    {
+        if (Version is null)
         {
-            var command = run.First().CommandLine(seconds);
-            progress($"{openssl} {command}");
-            commands.Add($"{openssl} {command}");
-            var result = await TryRunAsync(openssl, ["speed", "-mr", "-elapsed", "-seconds", $"{seconds}", .. run.First().SpeedArguments], cancellationToken)
+            return;
+        }
+
+        var runs = primitives.GroupBy(p => string.Join(' ', p.SpeedArguments)).Where(g => !_attempted.Contains(g.Key)).ToList();
+        foreach (var run in runs)
+        {
+            _attempted.Add(run.Key);
+            var command = $"{_openssl} {run.First().CommandLine(_seconds)}";
+            progress(command);
+            _commands.Add(command);
+            var result = await TryRunAsync(_openssl, ["speed", "-mr", "-elapsed", "-seconds", $"{_seconds}", .. run.First().SpeedArguments], cancellationToken)
                 .ConfigureAwait(false);
             if (result.Problem is not null)
             {
-                problems.Add($"`{openssl} {command}` failed: {result.Problem}");
+                _problems.Add($"`{command}` failed: {result.Problem}");
                 continue;
             }
 
@@ -70,16 +87,14 @@ internal sealed class OpenSslBaseline
             {
                 try
                 {
-                    rates[primitive] = primitive.Read(result.Output);
+                    _rates[primitive] = primitive.Read(result.Output);
                 }
                 catch (FormatException e)
                 {
-                    problems.Add($"{primitive.Name}: {e.Message}");
+                    _problems.Add($"{primitive.Name}: {e.Message}");
                 }
             }
         }
-
-        return new OpenSslBaseline(version.Output.Trim(), rates, problems, commands);
     }
 
     private static async Task<(string Output, string? Problem)> TryRunAsync(string openssl, IReadOnlyList<string> arguments, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace MlaFlow.Messaging.Envelopes;
 public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedMessages accepted, IClock clock, Duration window)
 {
     /// <exception cref="EnvelopeRefusedException">The envelope is refused; <see cref="EnvelopeRefusedException.Reason"/> says why.</exception>
-    public OpenedEnvelope Open(Envelope envelope)
+    public async Task<OpenedEnvelope> OpenAsync(Envelope envelope, CancellationToken cancellationToken = default)
     {
         var header = envelope.Header;
         if (header.Version != EnvelopeHeader.CurrentVersion)
@@ -43,7 +43,7 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
             throw Refused(EnvelopeRefusal.Stale, $"Created at {EnvelopeHeader.Timestamp(header.CreatedAt)}, outside {window.TotalMinutes:0} minutes of this node's time ({now}).");
         }
 
-        if (accepted.Contains(header.Sender.Value, header.MessageId))
+        if (await accepted.ContainsAsync(header.Sender, header.MessageId, cancellationToken))
         {
             throw Refused(EnvelopeRefusal.Replayed, $"Message {header.MessageId} from {header.Sender} was accepted already.");
         }

@@ -14,7 +14,7 @@ namespace MlaFlow.Messaging.Tests.Envelopes;
 internal sealed class AuthorityNode : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("mlaflow-envelopes-").FullName;
-    private readonly HashSet<(string, string)> _accepted = [];
+    private readonly HashSet<(AuthorityId, string)> _accepted = [];
 
     public AuthorityNode(string authority, FakeClock clock, KeySuite? suite = null)
     {
@@ -48,7 +48,7 @@ internal sealed class AuthorityNode : IDisposable
     }
 
     /// <summary>Records a message as taken, as the receiver does with the delivery it causes.</summary>
-    public void Accept(EnvelopeHeader header) => _accepted.Add((header.Sender.Value, header.MessageId));
+    public void Accept(EnvelopeHeader header) => _accepted.Add((header.Sender, header.MessageId));
 
     public void Dispose()
     {
@@ -56,8 +56,8 @@ internal sealed class AuthorityNode : IDisposable
         Directory.Delete(_data, recursive: true);
     }
 
-    private sealed class Accepted(HashSet<(string, string)> ids) : IAcceptedMessages
+    private sealed class Accepted(HashSet<(AuthorityId, string)> ids) : IAcceptedMessages
     {
-        public bool Contains(string sender, string messageId) => ids.Contains((sender, messageId));
+        public Task<bool> ContainsAsync(AuthorityId sender, string messageId, CancellationToken cancellationToken) => Task.FromResult(ids.Contains((sender, messageId)));
     }
 }

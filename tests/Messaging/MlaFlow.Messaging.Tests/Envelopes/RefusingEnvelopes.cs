@@ -41,71 +41,71 @@ public sealed class RefusingEnvelopes : IDisposable
     [InlineData("createdAt", "2026-11-22T09:00:00.001Z")]
     [InlineData("senderEncryptionKey", "00000000000000000000000000000000")]
     [InlineData("recipientKey", "00000000000000000000000000000000")]
-    public void a_header_field_changed_in_transit_breaks_the_signature(string member, string value)
+    public async Task a_header_field_changed_in_transit_breaks_the_signature(string member, string value)
     {
         var wire = Wire(Seal());
         wire[member] = value;
 
-        Refusal(wire).ShouldBe(EnvelopeRefusal.BadSignature);
+        (await Refusal(wire)).ShouldBe(EnvelopeRefusal.BadSignature);
     }
 
     [Fact]
-    public void a_changed_enc_breaks_the_signature()
+    public async Task a_changed_enc_breaks_the_signature()
     {
         var wire = Wire(Seal());
         wire["enc"] = Convert.ToBase64String(Flip(Convert.FromBase64String(wire["enc"]!.GetValue<string>()), 3));
 
-        Refusal(wire).ShouldBe(EnvelopeRefusal.BadSignature);
+        (await Refusal(wire)).ShouldBe(EnvelopeRefusal.BadSignature);
     }
 
     [Fact]
-    public void a_flipped_ciphertext_bit_breaks_the_signature()
+    public async Task a_flipped_ciphertext_bit_breaks_the_signature()
     {
         var envelope = Seal();
 
-        Refusal(envelope with { Ciphertext = Flip(envelope.Ciphertext.ToArray(), 5) }).ShouldBe(EnvelopeRefusal.BadSignature);
+        (await Refusal(envelope with { Ciphertext = Flip(envelope.Ciphertext.ToArray(), 5) })).ShouldBe(EnvelopeRefusal.BadSignature);
     }
 
     [Fact]
-    public void a_flipped_signature_bit_is_refused()
+    public async Task a_flipped_signature_bit_is_refused()
     {
         var envelope = Seal();
 
-        Refusal(envelope with { Signature = Flip(envelope.Signature.ToArray(), 0) }).ShouldBe(EnvelopeRefusal.BadSignature);
+        (await Refusal(envelope with { Signature = Flip(envelope.Signature.ToArray(), 0) })).ShouldBe(EnvelopeRefusal.BadSignature);
     }
 
     [Fact]
-    public void a_ciphertext_the_sender_signed_but_that_does_not_open_is_not_decryptable()
+    public async Task a_ciphertext_the_sender_signed_but_that_does_not_open_is_not_decryptable()
     {
         // A sender (or someone with its signing key) signs a broken payload: the signature holds, HPKE refuses.
         var envelope = Seal();
         var broken = Flip(envelope.Ciphertext.ToArray(), 0);
         var resigned = envelope with { Ciphertext = broken, Signature = _china.Keys.CurrentSigningKey(_china.Authority).Sign(Envelope.SignedBytes(envelope.Header, broken)) };
 
-        Refusal(resigned).ShouldBe(EnvelopeRefusal.NotDecryptable);
+        (await Refusal(resigned)).ShouldBe(EnvelopeRefusal.NotDecryptable);
     }
 
     [Fact]
-    public void an_envelope_re_addressed_to_another_authority_of_the_same_node_breaks_the_signature()
+    public async Task an_envelope_re_addressed_to_another_authority_of_the_same_node_breaks_the_signature()
     {
         _thailand.Keys.Generate(AuthorityId.Parse("TH-RTP"), KeySuite.Default);
         var wire = Wire(Seal());
         wire["recipient"] = "TH-RTP";
 
-        Refusal(wire).ShouldBe(EnvelopeRefusal.BadSignature);
+        (await Refusal(wire)).ShouldBe(EnvelopeRefusal.BadSignature);
     }
 
     [Fact]
-    public void an_envelope_for_an_authority_this_node_does_not_serve_is_the_wrong_recipient()
+    public async Task an_envelope_for_an_authority_this_node_does_not_serve_is_the_wrong_recipient()
     {
         using var vietnam = new AuthorityNode("VN-SPP", _clock);
         vietnam.Trust(_china);
 
-        Should.Throw<EnvelopeRefusedException>(() => vietnam.Opener.Open(Seal())).Reason.ShouldBe(EnvelopeRefusal.WrongRecipient);
+        (await Should.ThrowAsync<EnvelopeRefusedException>(() => vietnam.Opener.OpenAsync(Seal()))).Reason.ShouldBe(EnvelopeRefusal.WrongRecipient);
     }
 
     [Fact]
-    public void a_sender_missing_from_the_peer_directory_is_refused()
+    public async Task a_sender_missing_from_the_peer_directory_is_refused()
     {
         using var vietnam = new AuthorityNode("VN-SPP", _clock);
         vietnam.Trust(_thailand);
@@ -113,7 +113,7 @@ public sealed class RefusingEnvelopes : IDisposable
         var envelope = vietnam.Sealer.Seal(vietnam.Authority, _thailand.Authority, "VN-SPP-2026-000001/m1", "VN-SPP-2026-000001", "request", Payload);
         using var stranger = new AuthorityNode("TH-OAG", _clock);
 
-        var refused = Should.Throw<EnvelopeRefusedException>(() => stranger.Opener.Open(envelope));
+        var refused = await Should.ThrowAsync<EnvelopeRefusedException>(() => stranger.Opener.OpenAsync(envelope));
 
         // This TH-OAG node never imported VN-SPP's bundle.
         refused.Reason.ShouldBe(EnvelopeRefusal.SenderKeyRefused);
@@ -121,54 +121,54 @@ public sealed class RefusingEnvelopes : IDisposable
     }
 
     [Fact]
-    public void a_revoked_sender_signing_key_is_refused()
+    public async Task a_revoked_sender_signing_key_is_refused()
     {
         var envelope = Seal();
         _china.Keys.Revoke(_china.Authority, envelope.Header.SenderSigningKey);
         _thailand.Trust(_china);
 
-        Refusal(envelope).ShouldBe(EnvelopeRefusal.SenderKeyRefused);
+        (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.SenderKeyRefused);
     }
 
     [Fact]
-    public void a_revoked_recipient_key_is_refused()
+    public async Task a_revoked_recipient_key_is_refused()
     {
         var envelope = Seal();
         _thailand.Keys.Revoke(_thailand.Authority, envelope.Header.RecipientKey);
 
-        Refusal(envelope).ShouldBe(EnvelopeRefusal.RecipientKeyRefused);
+        (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.RecipientKeyRefused);
     }
 
     [Fact]
-    public void a_message_accepted_once_is_refused_as_a_replay()
+    public async Task a_message_accepted_once_is_refused_as_a_replay()
     {
         var envelope = Seal();
-        _thailand.Accept(_thailand.Opener.Open(envelope).Header);
+        _thailand.Accept((await _thailand.Opener.OpenAsync(envelope)).Header);
 
-        Refusal(envelope).ShouldBe(EnvelopeRefusal.Replayed);
+        (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.Replayed);
     }
 
     [Theory]
     [InlineData(-11)]
     [InlineData(11)]
-    public void an_envelope_created_outside_the_window_is_stale(int minutes)
+    public async Task an_envelope_created_outside_the_window_is_stale(int minutes)
     {
         var envelope = Seal();
         _clock.Advance(Duration.FromMinutes(-minutes));
 
-        Refusal(envelope).ShouldBe(EnvelopeRefusal.Stale);
+        (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.Stale);
     }
 
     [Fact]
-    public void an_unknown_version_or_suite_is_refused_before_anything_else()
+    public async Task an_unknown_version_or_suite_is_refused_before_anything_else()
     {
         var wire = Wire(Seal());
         wire["version"] = 2;
-        Refused(wire).Reason.ShouldBe(EnvelopeRefusal.UnsupportedVersion);
+        (await Refused(wire)).Reason.ShouldBe(EnvelopeRefusal.UnsupportedVersion);
 
         wire = Wire(Seal());
         wire["suite"] = "x448-ed448";
-        Refused(wire).Reason.ShouldBe(EnvelopeRefusal.UnsupportedSuite);
+        (await Refused(wire)).Reason.ShouldBe(EnvelopeRefusal.UnsupportedSuite);
     }
 
     [Theory]
@@ -190,12 +190,12 @@ public sealed class RefusingEnvelopes : IDisposable
     [InlineData("createdAt", "\"yesterday\"", "'createdAt' is a UTC time such as 2026-11-22T09:30:00.000Z, not 'yesterday'.")]
     [InlineData("ciphertext", "\"***\"", "'ciphertext' is not base64.")]
     [InlineData("version", "\"1\"", "'version' is a number, not string.")]
-    public void a_member_of_the_wrong_shape_is_malformed(string member, string json, string expected)
+    public async Task a_member_of_the_wrong_shape_is_malformed(string member, string json, string expected)
     {
         var wire = Wire(Seal());
         wire[member] = JsonNode.Parse(json);
 
-        var refused = Refused(wire);
+        var refused = await Refused(wire);
 
         refused.Reason.ShouldBe(EnvelopeRefusal.Malformed);
         refused.Message.ShouldBe(expected);
@@ -206,13 +206,13 @@ public sealed class RefusingEnvelopes : IDisposable
 
     private static JsonObject Wire(Envelope envelope) => JsonNode.Parse(EnvelopeJson.Serialize(envelope))!.AsObject();
 
-    private EnvelopeRefusal Refusal(JsonObject wire) => Refused(wire).Reason;
+    private async Task<EnvelopeRefusal> Refusal(JsonObject wire) => (await Refused(wire)).Reason;
 
-    private EnvelopeRefusal Refusal(Envelope envelope) => Should.Throw<EnvelopeRefusedException>(() => _thailand.Opener.Open(envelope)).Reason;
+    private async Task<EnvelopeRefusal> Refusal(Envelope envelope) => (await Should.ThrowAsync<EnvelopeRefusedException>(() => _thailand.Opener.OpenAsync(envelope))).Reason;
 
     // Parsing and opening together, as the exchange endpoint does.
-    private EnvelopeRefusedException Refused(JsonObject wire) =>
-        Should.Throw<EnvelopeRefusedException>(() => _thailand.Opener.Open(EnvelopeJson.Parse(Encoding.UTF8.GetBytes(wire.ToJsonString()))));
+    private Task<EnvelopeRefusedException> Refused(JsonObject wire) =>
+        Should.ThrowAsync<EnvelopeRefusedException>(async () => await _thailand.Opener.OpenAsync(EnvelopeJson.Parse(Encoding.UTF8.GetBytes(wire.ToJsonString()))));
 
     private static byte[] Flip(byte[] bytes, int index)
     {

@@ -30,11 +30,11 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     }
 
     [Fact]
-    public void the_recipient_opens_what_the_sender_sealed_and_the_header_says_who_and_what()
+    public async Task the_recipient_opens_what_the_sender_sealed_and_the_header_says_who_and_what()
     {
         var envelope = Seal();
 
-        var opened = _thailand.Opener.Open(envelope);
+        var opened = await _thailand.Opener.OpenAsync(envelope);
 
         opened.Payload.ShouldBe(Payload);
         var header = opened.Header;
@@ -48,11 +48,11 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     }
 
     [Fact]
-    public void an_envelope_survives_the_wire_format()
+    public async Task an_envelope_survives_the_wire_format()
     {
         var wire = EnvelopeJson.Serialize(Seal());
 
-        _thailand.Opener.Open(EnvelopeJson.Parse(wire)).Payload.ShouldBe(Payload);
+        (await _thailand.Opener.OpenAsync(EnvelopeJson.Parse(wire))).Payload.ShouldBe(Payload);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     }
 
     [Fact]
-    public void authorities_on_nist_curves_exchange_with_p256_and_ecdsa()
+    public async Task authorities_on_nist_curves_exchange_with_p256_and_ecdsa()
     {
         using var china = new AuthorityNode("CN-MOJ", _clock, KeySuite.P256);
         using var thailand = new AuthorityNode("TH-OAG", _clock, KeySuite.P256);
@@ -75,16 +75,16 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
         var envelope = china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000018/m1", "CN-MOJ-2026-000018", "request", Payload);
 
         envelope.Header.Suite.ShouldBe(EnvelopeSuite.P256);
-        thailand.Opener.Open(EnvelopeJson.Parse(EnvelopeJson.Serialize(envelope))).Payload.ShouldBe(Payload);
+        (await thailand.Opener.OpenAsync(EnvelopeJson.Parse(EnvelopeJson.Serialize(envelope)))).Payload.ShouldBe(Payload);
     }
 
     [Fact]
-    public void a_message_sealed_before_the_recipient_rotated_its_keys_still_opens()
+    public async Task a_message_sealed_before_the_recipient_rotated_its_keys_still_opens()
     {
         var envelope = Seal();
         _thailand.Keys.Rotate(_thailand.Authority);
 
-        _thailand.Opener.Open(envelope).Payload.ShouldBe(Payload);
+        (await _thailand.Opener.OpenAsync(envelope)).Payload.ShouldBe(Payload);
     }
 
     [Fact]

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using MlaFlow.Bench.OpenSsl;
+
+namespace MlaFlow.Bench;
+
+/// <summary>The plain-text report: the run's conditions, openssl's primitives, and the table of ratios with their models.</summary>
+internal static class Report
+{
+    private const string Missing = "-";
+
+    public static void Write(TextWriter writer, BenchOptions options, OpenSslBaseline baseline, IReadOnlyList<MeasurementResult> results, string scratchPath)
+    {
+        writer.WriteLine("MlaFlow crypto next to openssl speed, measured in the same run");
+        writer.WriteLine($"  machine    {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}");
+        writer.WriteLine($"  openssl    {baseline.Version ?? "not available: no baseline, MlaFlow's rates only"}");
+        writer.WriteLine($"  run        {(options.Quick ? "--quick (to check the harness, not to quote)" : "full")}: " +
+            $"{Seconds(options.WarmUp)} warm-up + {Seconds(options.Duration)} per message measurement, openssl {options.OpenSslSeconds} s per primitive, " +
+            $"one pass over a {Size(options.AttachmentLength)} attachment; single-threaded, wall-clock time on both sides");
+        writer.WriteLine($"  disk       {scratchPath}: written through the page cache (not fsynced), then read back, then deleted");
+#if DEBUG
+        writer.WriteLine("  WARNING    a Debug build: run with -c Release for numbers worth reading");
+#endif
+        writer.WriteLine();
+
+        var measured = OpenSslPrimitive.All.Where(p => baseline.RateOf(p) is not null).ToList();
+        if (measured.Count > 0)
+        {
+            writer.WriteLine("openssl speed -mr -elapsed (per wall-clock second)");
+            var nameWidth = measured.Max(p => p.Name.Length);
+            foreach (var primitive in measured)
+            {
+                writer.WriteLine($"  {primitive.Name.PadRight(nameWidth)}  {Rate(baseline.RateOf(primitive), primitive.Unit),16}   {string.Join(' ', primitive.SpeedArguments)}");
+            }
+
+            writer.WriteLine();
+        }
+
+        string[] header = ["Measurement", "MlaFlow", "OpenSSL-equivalent", "MlaFlow/OpenSSL"];
+        var rows = results.Select((r, i) =>
+        {
+            var openssl = r.Measurement.Model.Rate(baseline);
+            var ratio = r.Rate is { } mlaflow && openssl is { } equivalent ? (mlaflow / equivalent).ToString("0.00", CultureInfo.InvariantCulture) : Missing;
+            return new[] { $"[{i + 1}] {r.Measurement.Name}", r.Problem is null ? Rate(r.Rate, r.Measurement.Unit) : "FAILED", Rate(openssl, r.Measurement.Unit), ratio };
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => rows.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
+        writer.WriteLine(Row(header, widths));
+        foreach (var row in rows)
+        {
+            writer.WriteLine(Row(row, widths));
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("OpenSSL-equivalent: what openssl's primitives above would take for the same work, one operation (or byte) costing");
+        writer.WriteLine("the sum of count / rate over the primitives listed; the ratio is MlaFlow's rate divided by it (1.00: as fast as");
+        writer.WriteLine("openssl's own loop; lower: MlaFlow's overhead). Ratios from one run on a loaded machine move by several per cent.");
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            writer.WriteLine($"[{i + 1}] {result.Measurement.Model.Formula}.");
+            writer.WriteLine($"    {result.Measurement.Model.Note}");
+            if (result.Problem is not null)
+            {
+                writer.WriteLine($"    FAILED: {result.Problem}");
+            }
+        }
+
+        if (baseline.Problems.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Baseline missing for some measurements:");
+            foreach (var problem in baseline.Problems)
+            {
+                writer.WriteLine($"  {problem}");
+            }
+        }
+    }
+
+    /// <summary>A byte count in the largest binary unit that divides it, e.g. "1 GiB", "64 MiB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 when bytes % (1L << 30) == 0 => $"{bytes >> 30} GiB",
+        >= 1L << 20 when bytes % (1L << 20) == 0 => $"{bytes >> 20} MiB",
+        >= 1L << 10 when bytes % (1L << 10) == 0 => $"{bytes >> 10} KiB",
+        _ => $"{bytes} bytes",
+    };
+
+    private static string Rate(double? rate, RateUnit unit) => rate switch
+    {
+        null => Missing,
+        { } r when unit == RateUnit.BytesPerSecond => (r / 1e6).ToString("N0", CultureInfo.InvariantCulture) + " MB/s",
+        { } r => r.ToString("N0", CultureInfo.InvariantCulture) + " op/s",
+    };
+
+    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+    // The name column is left-aligned, the numbers right-aligned.
+    private static string Row(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd();
+}
