@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using MlaFlow.Messaging.Keys;
+using MlaFlow.Plugins.Sdk;
+
+namespace MlaFlow.Messaging.Envelopes;
+
+/// <summary>A <see cref="Receipt"/> with the issuer's signature, and its JSON form on the wire.</summary>
+public sealed record SignedReceipt(Receipt Receipt, ReadOnlyMemory<byte> Signature)
+{
+    /// <summary>The largest receipt document read.</summary>
+    public const int MaxBytes = 16 * 1024;
+
+    /// <summary>Signs the answer to <paramref name="header"/>'s message with the recipient's current signing key.</summary>
+    /// <exception cref="KeyRefusedException">The recipient has no active signing key here.</exception>
+    public static SignedReceipt Sign(KeyStore keys, EnvelopeHeader header, ReceiptStatus status, string? reason, string? detail, string? requestId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(header);
+        var signing = keys.CurrentSigningKey(header.Recipient);
+        var receipt = new Receipt(header.Recipient, signing.Id, header.Sender, header.MessageId, status, reason, Bounded(detail), requestId,
+            DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()));
+        return new SignedReceipt(receipt, signing.Sign(receipt.SignedBytes()));
+    }
+
+    /// <summary>Whether the issuer's key in <paramref name="peers"/> signed this receipt.</summary>
+    /// <exception cref="KeyRefusedException">The issuer or its key is unknown or revoked.</exception>
+    public bool IsSignedBy(PeerDirectory peers) =>
+        peers.Verify(Receipt.Issuer, Receipt.SigningKey, Receipt.SignedBytes(), Signature.Span);
+
+    public byte[] ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("issuer", Receipt.Issuer.Value);
+            json.WriteString("signingKey", Receipt.SigningKey.Value);
+            json.WriteString("sender", Receipt.Sender.Value);
+            json.WriteString("messageId", Receipt.MessageId);
+            json.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(Receipt.Status.ToString()));
+            WriteOptional(json, "reason", Receipt.Reason);
+            WriteOptional(json, "detail", Receipt.Detail);
+            WriteOptional(json, "requestId", Receipt.RequestId);
+            json.WriteString("at", EnvelopeHeader.Timestamp(Receipt.At));
+            json.WriteBase64String("signature", Signature.Span);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <exception cref="FormatException">Not a receipt.</exception>
+    public static SignedReceipt Parse(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxBytes)
+        {
+            throw new FormatException($"A receipt is at most {MaxBytes} bytes.");
+        }
+
+        try
+        {
+            var root = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 2 }).RootElement;
+            var status = Enum.Parse<ReceiptStatus>(Text(root, "status"), ignoreCase: true);
+            var receipt = new Receipt(
+                AuthorityId.Parse(Text(root, "issuer")),
+                KeyId.Parse(Text(root, "signingKey")),
+                AuthorityId.Parse(Text(root, "sender")),
+                Text(root, "messageId"),
+                status,
+                Optional(root, "reason"),
+                Optional(root, "detail"),
+                Optional(root, "requestId"),
+                DateTimeOffset.ParseExact(Text(root, "at"), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+            return new SignedReceipt(receipt, root.GetProperty("signature").GetBytesFromBase64());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new FormatException($"Not a receipt: {e.Message}", e);
+        }
+    }
+
+    // A detail is for people; a bounded one keeps receipts small and within the encoding's 16-bit lengths.
+    private static string? Bounded(string? detail) => detail is { Length: > 500 } ? detail[..500] : detail;
+
+    private static string Text(JsonElement root, string name) => root.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null.");
+
+    private static string? Optional(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
