@@ -7,7 +7,7 @@ namespace MlaFlow.Bench;
 /// Everything the harness measures, in report order, each with its OpenSSL model. A new measurement is one entry here.
 /// The message envelope (HPKE auth seal + Ed25519 signature over header and ciphertext) will be
 /// <c>new("Envelope seal+open, 1 KiB", RateUnit.OperationsPerSecond, HpkeAuthX25519 + Ed25519SignVerify, c => …)</c>;
-/// until it exists, its cost is the HPKE X25519 line and the Ed25519 line added up: 1 / (1/a + 1/b).
+/// until it is added, its cost is the HPKE X25519 line and the Ed25519 line added up: 1 / (1/a + 1/b).
 /// </summary>
 internal static class Measurements
 {

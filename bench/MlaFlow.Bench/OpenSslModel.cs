@@ -15,12 +15,12 @@ internal sealed record Cost(double Times, OpenSslPrimitive Primitive);
 internal sealed record OpenSslModel(IReadOnlyList<Cost> Costs, string Note)
 {
     /// <summary>OpenSSL's rate for the whole work, or null if openssl did not measure one of the primitives.</summary>
-    public double? Rate(OpenSslBaseline baseline)
+    public double? Rate(OpenSslRates openssl)
     {
         var seconds = 0.0;
         foreach (var cost in Costs)
         {
-            if (baseline.RateOf(cost.Primitive) is not { } rate)
+            if (openssl.RateOf(cost.Primitive) is not { } rate)
             {
                 return null;
             }

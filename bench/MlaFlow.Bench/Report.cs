@@ -9,28 +9,33 @@ internal static class Report
 {
     private const string Missing = "-";
 
-    public static void Write(TextWriter writer, BenchOptions options, OpenSslBaseline baseline, IReadOnlyList<MeasurementResult> results, string scratchPath)
+    public static void Write(TextWriter writer, BenchOptions options, OpenSslSpeed openssl, IReadOnlyList<MeasurementResult> results, string scratchPath, string? loadAtStart)
     {
         writer.WriteLine("MlaFlow crypto next to openssl speed, measured in the same run");
         writer.WriteLine($"  machine    {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}");
-        writer.WriteLine($"  openssl    {baseline.Version ?? "not available: no baseline, MlaFlow's rates only"}");
-        writer.WriteLine($"  run        {(options.Quick ? "--quick (to check the harness, not to quote)" : "full")}: " +
-            $"{Seconds(options.WarmUp)} warm-up + {Seconds(options.Duration)} per message measurement, openssl {options.OpenSslSeconds} s per primitive, " +
-            $"one pass over a {Size(options.AttachmentLength)} attachment; single-threaded, wall-clock time on both sides");
+        writer.WriteLine($"  openssl    {openssl.Version ?? "not available: no baseline, MlaFlow's rates only"}");
+        writer.WriteLine($"  run        {(options.Quick ? "--quick (to check the harness, not to quote): one round" : $"full: best of {options.Rounds} rounds")} per line, " +
+            $"each: openssl {options.OpenSslSeconds} s per primitive the line needs, then MlaFlow ({Seconds(options.WarmUp)} warm-up + " +
+            $"{Seconds(options.Duration)} timed, or one pass over a {Size(options.AttachmentLength)} attachment); single-threaded, wall-clock time on both sides");
+        if (loadAtStart is not null && MachineLoad.Read() is { } loadAtEnd)
+        {
+            writer.WriteLine($"  load       {loadAtStart} at the start, {loadAtEnd} at the end (1, 5, 15 min averages; other work on the machine slows both sides)");
+        }
+
         writer.WriteLine($"  disk       {scratchPath}: written through the page cache (not fsynced), then read back, then deleted");
 #if DEBUG
         writer.WriteLine("  WARNING    a Debug build: run with -c Release for numbers worth reading");
 #endif
         writer.WriteLine();
 
-        var measured = OpenSslPrimitive.All.Where(p => baseline.RateOf(p) is not null).ToList();
+        var measured = OpenSslPrimitive.All.Where(p => openssl.Best.RateOf(p) is not null).ToList();
         if (measured.Count > 0)
         {
-            writer.WriteLine("openssl speed -mr -elapsed (per wall-clock second)");
+            writer.WriteLine($"openssl speed -mr -elapsed -seconds {options.OpenSslSeconds} (best round, per wall-clock second)");
             var nameWidth = measured.Max(p => p.Name.Length);
             foreach (var primitive in measured)
             {
-                writer.WriteLine($"  {primitive.Name.PadRight(nameWidth)}  {Rate(baseline.RateOf(primitive), primitive.Unit),16}   {string.Join(' ', primitive.SpeedArguments)}");
+                writer.WriteLine($"  {primitive.Name.PadRight(nameWidth)}  {Rate(openssl.Best.RateOf(primitive), primitive.Unit),16}   {string.Join(' ', primitive.SpeedArguments)}");
             }
 
             writer.WriteLine();
@@ -39,9 +44,9 @@ internal static class Report
         string[] header = ["Measurement", "MlaFlow", "OpenSSL-equivalent", "MlaFlow/OpenSSL"];
         var rows = results.Select((r, i) =>
         {
-            var openssl = r.Measurement.Model.Rate(baseline);
-            var ratio = r.Rate is { } mlaflow && openssl is { } equivalent ? (mlaflow / equivalent).ToString("0.00", CultureInfo.InvariantCulture) : Missing;
-            return new[] { $"[{i + 1}] {r.Measurement.Name}", r.Problem is null ? Rate(r.Rate, r.Measurement.Unit) : "FAILED", Rate(openssl, r.Measurement.Unit), ratio };
+            var equivalent = r.Measurement.Model.Rate(r.OpenSsl);
+            var ratio = r.Rate is { } mlaflow && equivalent is { } e ? (mlaflow / e).ToString("0.00", CultureInfo.InvariantCulture) : Missing;
+            return new[] { $"[{i + 1}] {r.Measurement.Name}", r.Problem is null ? Rate(r.Rate, r.Measurement.Unit) : "FAILED", Rate(equivalent, r.Measurement.Unit), ratio };
         }).ToList();
         var widths = Enumerable.Range(0, header.Length).Select(c => rows.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
         writer.WriteLine(Row(header, widths));
@@ -51,9 +56,10 @@ internal static class Report
         }
 
         writer.WriteLine();
-        writer.WriteLine("OpenSSL-equivalent: what openssl's primitives above would take for the same work, one operation (or byte) costing");
-        writer.WriteLine("the sum of count / rate over the primitives listed; the ratio is MlaFlow's rate divided by it (1.00: as fast as");
-        writer.WriteLine("openssl's own loop; lower: MlaFlow's overhead). Ratios from one run on a loaded machine move by several per cent.");
+        writer.WriteLine("OpenSSL-equivalent: the rate openssl's primitives (as measured in the same rounds as the line) reach for the");
+        writer.WriteLine("same work, one operation (or byte) costing the sum of count / rate over the primitives listed. The ratio is");
+        writer.WriteLine("MlaFlow's rate divided by it: 1.00 is as fast as openssl's own loop, lower is MlaFlow's overhead. Ratios move");
+        writer.WriteLine("by several per cent between runs, more on a machine busy with other work.");
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
@@ -65,11 +71,11 @@ internal static class Report
             }
         }
 
-        if (baseline.Problems.Count > 0)
+        if (openssl.Problems.Count > 0)
         {
             writer.WriteLine();
-            writer.WriteLine("Baseline missing for some measurements:");
-            foreach (var problem in baseline.Problems)
+            writer.WriteLine("No baseline where openssl failed:");
+            foreach (var problem in openssl.Problems)
             {
                 writer.WriteLine($"  {problem}");
             }

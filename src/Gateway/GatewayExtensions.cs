@@ -29,7 +29,7 @@ public static class GatewayExtensions
         return services;
     }
 
-    /// <summary>Maps the API: <c>/api/v1/…</c>, <c>/health</c> and <c>/openapi/v1.json</c>.</summary>
+    /// <summary>Maps the API: <c>/api/v1/…</c>, the node-to-node <c>/exchange/v1/…</c>, <c>/health</c> and <c>/openapi/v1.json</c>.</summary>
     public static WebApplication UseMlaFlowGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -41,6 +41,7 @@ public static class GatewayExtensions
         app.MapRequestsApi();
         app.MapPluginsApi();
         app.MapTasksApi();
+        app.MapExchangeApi();
         return app;
     }
 }

@@ -32,4 +32,10 @@ public enum EnvelopeRefusal
 
     /// <summary>The payload does not open: altered, or not sealed to this recipient by this sender.</summary>
     NotDecryptable,
+
+    /// <summary>
+    /// The payload opened but fits none of the recipient's requests: an unknown message type, a payload of the wrong
+    /// shape, or a message for a copy that is not the sender's counterpart.
+    /// </summary>
+    Undeliverable,
 }

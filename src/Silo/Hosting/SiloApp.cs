@@ -7,7 +7,7 @@ using MlaFlow.Runtime.Storage;
 
 namespace MlaFlow.Silo.Hosting;
 
-/// <summary>Builds a node: storage, grain runtime, grains and the co-hosted Gateway.</summary>
+/// <summary>Builds a node: storage, grain runtime, grains, the authorities' keys and the co-hosted Gateway.</summary>
 public static class SiloApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -31,6 +31,10 @@ public static class SiloApp
         }
 
         var node = NodeSettings.From(builder.Configuration);
+        var exchange = ExchangeSettings.From(builder.Configuration);
+        // The process's own command line, not args: it is what shell history and process listings keep. (A test host
+        // hands its settings to Main as args that were never on a command line.)
+        var keys = NodeKeys.Open(builder.Configuration, Environment.GetCommandLineArgs().Skip(1), node);
         var signingKey = SigningKeyStore.Load(builder.Configuration, node.DataPath);
         builder.Services.AddSingleton(node);
         builder.Services.AddSingleton(signingKey);
@@ -39,6 +43,7 @@ public static class SiloApp
         builder.Services.AddSingleton(new ServedAuthorities(node.Authorities));
         builder.Services.AddSingleton(PluginCatalog.Load(node.PluginsPath));
         builder.Services.AddHostedService<PluginReport>();
+        builder.Services.AddMlaFlowExchange(keys, exchange);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddMlaFlowGateway(new TokenSettings(signingKey.Bytes), node.Authorities);
         builder.Services.AddHostedService<StartupBanner>();

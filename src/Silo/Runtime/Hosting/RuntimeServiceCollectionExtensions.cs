@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Runtime.Auditing;
+using MlaFlow.Runtime.Exchange;
 using MlaFlow.Runtime.Grains;
 using MlaFlow.Runtime.Reminders;
 using MlaFlow.Runtime.State;
@@ -13,7 +15,7 @@ public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the grain runtime on <paramref name="database"/>: migrations at start, activations, state,
-    /// reminders and the audit chain. <see cref="IClock"/> is the system clock unless one is registered first.
+    /// reminders, the audit chain and the exchange inbox. <see cref="IClock"/> is the system clock unless one is registered first.
     /// </summary>
     public static IServiceCollection AddMlaFlowRuntime(this IServiceCollection services, Database database, Action<RuntimeOptions>? configure = null)
     {
@@ -42,6 +44,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddHostedService<ActivationCollector>();
+        services.AddSingleton<IExchangeInbox, ExchangeInbox>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         return services;

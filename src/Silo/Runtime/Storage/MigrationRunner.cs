@@ -13,7 +13,13 @@ namespace MlaFlow.Runtime.Storage;
 public sealed class MigrationRunner(Database database, IClock clock, ILogger<MigrationRunner> logger)
 {
     /// <summary>Applies what is missing and returns the versions it applied.</summary>
-    public async Task<IReadOnlyList<int>> ApplyAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> ApplyAsync(CancellationToken cancellationToken = default) => ApplyAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Applies what is missing up to and including <paramref name="throughVersion"/>: the schema a node of an older
+    /// release left, for tests of the upgrade path.
+    /// </summary>
+    internal async Task<IReadOnlyList<int>> ApplyAsync(int throughVersion, CancellationToken cancellationToken = default)
     {
         if (database is SqliteDatabase sqlite)
         {
@@ -22,7 +28,7 @@ public sealed class MigrationRunner(Database database, IClock clock, ILogger<Mig
 
         await EnsureLedgerAsync(cancellationToken);
         var applied = new List<int>();
-        foreach (var migration in Migration.ForProvider(database.Provider))
+        foreach (var migration in Migration.ForProvider(database.Provider).TakeWhile(m => m.Version <= throughVersion))
         {
             if (await ApplyOneAsync(migration, cancellationToken))
             {

@@ -28,10 +28,13 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     private readonly byte[]? _signingKey;
     private readonly IReadOnlyList<string> _authorities;
     private readonly string? _pluginsPath;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private bool _started;
 
-    private GatewayNode(TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities, string? pluginsPath)
+    private GatewayNode(
+        TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities, string? pluginsPath, IReadOnlyDictionary<string, string> settings)
     {
+        _settings = settings;
         _database = database;
         _dataPath = dataPath;
         _signingKey = signingKey;
@@ -50,14 +53,18 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     /// Boots a node on a new <paramref name="storage"/> database, serving <paramref name="authorities"/>
     /// (CN-MOJ and TH-OAG unless given). With <paramref name="configureSigningKey"/> off, the node is given
     /// no key and makes its own in the data folder. Plugins load from <paramref name="pluginsPath"/> when given,
-    /// else from the node's default folder (the shipped plugins).
+    /// else from the node's default folder (the shipped plugins). <paramref name="prepareData"/> may put files (keys, say)
+    /// in the data folder before the node starts; <paramref name="settings"/> adds configuration.
     /// </summary>
     public static async Task<GatewayNode> StartAsync(
-        StorageKind storage, bool configureSigningKey = true, IReadOnlyList<string>? authorities = null, string? pluginsPath = null)
+        StorageKind storage, bool configureSigningKey = true, IReadOnlyList<string>? authorities = null, string? pluginsPath = null,
+        Action<string>? prepareData = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(storage);
         var dataPath = Directory.CreateTempSubdirectory("mlaflow-gateway-").FullName;
-        var node = new GatewayNode(database, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand], pluginsPath);
+        prepareData?.Invoke(dataPath);
+        var node = new GatewayNode(database, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand], pluginsPath,
+            settings ?? new Dictionary<string, string>());
         try
         {
             // Boots the host now, so a test's first request does not also measure the start.
@@ -106,6 +113,11 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
         if (_pluginsPath is not null)
         {
             builder.UseSetting("MlaFlow:Plugins:Path", _pluginsPath);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.UseSetting("MlaFlow:Runtime:NodeId", "gateway-test");

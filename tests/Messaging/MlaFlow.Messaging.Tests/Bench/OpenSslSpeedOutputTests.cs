@@ -6,7 +6,7 @@ namespace MlaFlow.Messaging.Tests.Bench;
 /// The benchmark harness reads <c>openssl speed -mr</c> (bench/MlaFlow.Bench, compiled into this assembly by source so
 /// the harness itself never runs under test). The samples are stdout of OpenSSL 3.0.19 on the development machine.
 /// </summary>
-public class OpenSslSpeedOutputTests
+public sealed class OpenSslSpeedOutputTests
 {
     private const string AesGcmAllSizes = """
         +H:16:64:256:1024:8192:16384

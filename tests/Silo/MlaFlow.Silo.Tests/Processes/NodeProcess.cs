@@ -39,10 +39,12 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<NodeProcess> StartAsync(NodeStore store)
+    /// <param name="store">What the node keeps between runs.</param>
+    /// <param name="environment">The node's configuration; <paramref name="store"/>'s own unless given (<see cref="NodeStore.EnvironmentWith"/>).</param>
+    public static async Task<NodeProcess> StartAsync(NodeStore store, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
-        var process = new Process { StartInfo = SiloExecutable.StartInfo(["--urls", address.GetLeftPart(UriPartial.Authority)], store.Environment) };
+        var process = new Process { StartInfo = SiloExecutable.StartInfo(["--urls", address.GetLeftPart(UriPartial.Authority)], environment ?? store.Environment) };
         var node = new NodeProcess(process, address);
         process.OutputDataReceived += (_, line) => node.Append(line.Data);
         process.ErrorDataReceived += (_, line) => node.Append(line.Data);

@@ -4,22 +4,19 @@ using System.Diagnostics;
 namespace MlaFlow.Bench.OpenSsl;
 
 /// <summary>
-/// The speed of each <see cref="OpenSslPrimitive"/> as <c>openssl speed</c> measured it in this run, single-threaded and
-/// per wall-clock second (<c>-elapsed</c>, like the harness's own stopwatch, so both feel the same machine load).
-/// Primitives are measured when first asked for, right before the MlaFlow measurement that needs them, so that both
-/// sides of a ratio are measured close together in time. A primitive that could not be measured has no rate, and
+/// Runs <c>openssl speed</c> on <see cref="OpenSslPrimitive"/>s, single-threaded and per wall-clock second
+/// (<c>-elapsed</c>, like the harness's own stopwatch, so both sides feel the same machine load). It is asked right
+/// before each MlaFlow measurement, for the primitives that measurement's model needs, so that both sides of a ratio
+/// are measured close together in time. A primitive that could not be measured has no rate, and
 /// <see cref="Problems"/> says why.
 /// </summary>
-internal sealed class OpenSslBaseline
+internal sealed class OpenSslSpeed
 {
     private readonly string _openssl;
     private readonly int _seconds;
-    private readonly Dictionary<OpenSslPrimitive, double> _rates = [];
-    private readonly HashSet<string> _attempted = [];
     private readonly List<string> _problems = [];
-    private readonly List<string> _commands = [];
 
-    private OpenSslBaseline(string openssl, int seconds, string? version)
+    private OpenSslSpeed(string openssl, int seconds, string? version)
     {
         _openssl = openssl;
         _seconds = seconds;
@@ -32,54 +29,51 @@ internal sealed class OpenSslBaseline
     /// <summary>Why some or all primitives have no rate; empty when all were measured.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
-    /// <summary>The openssl command lines that were run, for the report.</summary>
-    public IReadOnlyList<string> Commands => _commands;
-
-    /// <summary>The primitive's rate in its <see cref="OpenSslPrimitive.Unit"/>, or null if it was not measured.</summary>
-    public double? RateOf(OpenSslPrimitive primitive) => _rates.TryGetValue(primitive, out var rate) ? rate : null;
+    /// <summary>Each primitive's best rate of the whole run.</summary>
+    public OpenSslRates Best { get; private set; } = OpenSslRates.None;
 
     /// <summary>Finds out whether <paramref name="openssl"/> runs (<c>openssl version</c>).</summary>
     /// <param name="openssl">The openssl executable (a name looked up on PATH, or a path).</param>
     /// <param name="seconds">How long openssl runs each primitive (whole seconds; signatures take twice as long: sign, then verify).</param>
     /// <param name="cancellationToken">Kills the running openssl.</param>
-    public static async Task<OpenSslBaseline> StartAsync(string openssl, int seconds, CancellationToken cancellationToken)
+    public static async Task<OpenSslSpeed> StartAsync(string openssl, int seconds, CancellationToken cancellationToken)
     {
         var version = await TryRunAsync(openssl, ["version"], cancellationToken).ConfigureAwait(false);
-        var baseline = new OpenSslBaseline(openssl, seconds, version.Problem is null ? version.Output.Trim() : null);
+        var speed = new OpenSslSpeed(openssl, seconds, version.Problem is null ? version.Output.Trim() : null);
         if (version.Problem is not null)
         {
-            baseline._problems.Add($"`{openssl} version` failed: {version.Problem}");
+            speed._problems.Add($"`{openssl} version` failed: {version.Problem}");
         }
 
-        return baseline;
+        return speed;
     }
 
     /// <summary>
     /// Runs <c>openssl speed -mr -elapsed -seconds N</c> once for each distinct set of arguments among those of
-    /// <paramref name="primitives"/> not tried yet, one after the other.
+    /// <paramref name="primitives"/>, one after the other.
     /// </summary>
     /// <param name="primitives">What the next measurement needs.</param>
     /// <param name="progress">Told each command before it runs.</param>
     /// <param name="cancellationToken">Kills the running openssl.</param>
-    public async Task MeasureAsync(IEnumerable<OpenSslPrimitive> primitives, Action<string> progress, CancellationToken cancellationToken)
+    /// <returns>The rates measured now; none if openssl does not run.</returns>
+    public async Task<OpenSslRates> MeasureAsync(IEnumerable<OpenSslPrimitive> primitives, Action<string> progress, CancellationToken cancellationToken)
     {
         if (Version is null)
         {
-            return;
+            return OpenSslRates.None;
         }
 
-        var runs = primitives.GroupBy(p => string.Join(' ', p.SpeedArguments)).Where(g => !_attempted.Contains(g.Key)).ToList();
-        foreach (var run in runs)
+        var rates = new Dictionary<OpenSslPrimitive, double>();
+
+        foreach (var run in primitives.Distinct().GroupBy(p => string.Join(' ', p.SpeedArguments)))
         {
-            _attempted.Add(run.Key);
             var command = $"{_openssl} {run.First().CommandLine(_seconds)}";
             progress(command);
-            _commands.Add(command);
             var result = await TryRunAsync(_openssl, ["speed", "-mr", "-elapsed", "-seconds", $"{_seconds}", .. run.First().SpeedArguments], cancellationToken)
                 .ConfigureAwait(false);
             if (result.Problem is not null)
             {
-                _problems.Add($"`{command}` failed: {result.Problem}");
+                Remember(_problems, $"`{command}` failed: {result.Problem}");
                 continue;
             }
 
@@ -87,13 +81,25 @@ internal sealed class OpenSslBaseline
             {
                 try
                 {
-                    _rates[primitive] = primitive.Read(result.Output);
+                    rates[primitive] = primitive.Read(result.Output);
                 }
                 catch (FormatException e)
                 {
-                    _problems.Add($"{primitive.Name}: {e.Message}");
+                    Remember(_problems, $"{primitive.Name}: {e.Message}");
                 }
             }
+        }
+
+        var measured = new OpenSslRates(rates);
+        Best = Best.Best(measured);
+        return measured;
+    }
+
+    private static void Remember(List<string> list, string item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
         }
     }
 

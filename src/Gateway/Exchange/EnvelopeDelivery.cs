@@ -1,0 +1,71 @@
+using System.Text.Json;
+using MlaFlow.Grains.Authorities;
+using MlaFlow.Grains.Exchange;
+using MlaFlow.Grains.Requests;
+using MlaFlow.Messaging.Envelopes;
+using MlaFlow.Runtime.Grains;
+using MlaFlow.Runtime.Serialization;
+using MlaFlow.Workflows.Definitions;
+
+namespace MlaFlow.Gateway.Exchange;
+
+/// <summary>
+/// Hands an opened envelope to the recipient's grains: a <c>request</c> opens the recipient's copy (or finds it,
+/// when it was opened before), any other message goes to the copy the payload names — only if that copy is the
+/// recipient's own and the sender's request is its counterpart, so one authority cannot write into another's case.
+/// Both deliveries are idempotent by message id.
+/// </summary>
+internal sealed class EnvelopeDelivery(IGrainFactory grains)
+{
+    private const int MaxPayloadDepth = 32;
+
+    /// <returns>The recipient's copy of the request.</returns>
+    /// <exception cref="EnvelopeRefusedException">With <see cref="EnvelopeRefusal.Undeliverable"/>, saying why.</exception>
+    public async Task<string> DeliverAsync(OpenedEnvelope opened)
+    {
+        var header = opened.Header;
+        var type = Enum.GetValues<MessageType>().Cast<MessageType?>().FirstOrDefault(t => Name(t!.Value) == header.MessageType)
+            ?? throw Undeliverable($"'{header.MessageType}' is not a message type; known: {string.Join(", ", Enum.GetValues<MessageType>().Select(Name))}.");
+        var payload = Payload(opened.Payload);
+        if (type == MessageType.Request)
+        {
+            var origin = payload.Request ?? throw Undeliverable("A request message carries the request.");
+            if (origin.Id.Value != header.RequestId || origin.Requesting.Authority != header.Sender || origin.Requested.Authority != header.Recipient)
+            {
+                throw Undeliverable($"The request inside ({origin.Id}, from {origin.Requesting.Authority} to {origin.Requested.Authority}) is not the one the envelope names.");
+            }
+
+            return await grains.GetGrain<IAuthorityGrain>(header.Recipient.Value).ReceiveRequestAsync(new IncomingRequest(header.MessageId, origin));
+        }
+
+        var copyId = payload.To ?? throw Undeliverable("A message other than the request names the recipient's copy it is for.");
+        var copy = RequestId.TryParse(copyId, null, out var id) && id.Authority == header.Recipient
+            ? await grains.GetGrain<IAssistanceRequestGrain>(copyId).GetAsync()
+            : null;
+        if (copy is null || copy.Counterpart != header.RequestId)
+        {
+            throw Undeliverable($"{header.Recipient} has no copy {copyId} of {header.Sender}'s request {header.RequestId}.");
+        }
+
+        await grains.GetGrain<IAssistanceRequestGrain>(copyId).ReceiveMessageAsync(new IncomingMessage(header.MessageId, type, header.RequestId));
+        return copyId;
+    }
+
+    private static ExchangePayload Payload(byte[] json)
+    {
+        try
+        {
+            var options = new JsonSerializerOptions(MlaFlowJson.Options) { MaxDepth = MaxPayloadDepth };
+            return JsonSerializer.Deserialize<ExchangePayload>(json, options) ?? throw Undeliverable("The payload is empty.");
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            throw Undeliverable($"The payload is not an exchange payload: {e.Message}");
+        }
+    }
+
+    /// <summary>A message type as envelopes name it: camelCase, as in workflow definitions (<c>finalResult</c>).</summary>
+    public static string Name(MessageType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
+
+    private static EnvelopeRefusedException Undeliverable(string message) => new(EnvelopeRefusal.Undeliverable, message);
+}
