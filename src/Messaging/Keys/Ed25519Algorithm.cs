@@ -14,38 +14,11 @@ internal sealed class Ed25519Algorithm() : SignatureAlgorithm("Ed25519", KeyLeng
 {
     private const int KeyLength = 32;
 
-    internal override void Generate(Span<byte> privateKey, Span<byte> publicKey)
-    {
-        var generator = new Ed25519KeyPairGenerator();
-        generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-        var pair = generator.GenerateKeyPair();
-        var buffer = new byte[KeyLength];
-        try
-        {
-            ((Ed25519PrivateKeyParameters)pair.Private).Encode(buffer, 0);
-            buffer.CopyTo(privateKey);
-            ((Ed25519PublicKeyParameters)pair.Public).Encode(buffer, 0);
-            buffer.CopyTo(publicKey);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-        }
-    }
+    internal override void Generate(Span<byte> privateKey, Span<byte> publicKey) =>
+        CurveKeyPairs.Generate(new Ed25519KeyPairGenerator(), random => new Ed25519KeyGenerationParameters(random), Encode, privateKey, publicKey);
 
-    internal override void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey)
-    {
-        var buffer = privateKey.ToArray();
-        try
-        {
-            new Ed25519PrivateKeyParameters(buffer, 0).GeneratePublicKey().Encode(buffer, 0);
-            buffer.CopyTo(publicKey);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-        }
-    }
+    internal override void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey) =>
+        CurveKeyPairs.DerivePublicKey(privateKey, publicKey, buffer => new Ed25519PrivateKeyParameters(buffer, 0).GeneratePublicKey().Encode(buffer, 0));
 
     internal override byte[] Sign(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message)
     {
@@ -76,5 +49,18 @@ internal sealed class Ed25519Algorithm() : SignatureAlgorithm("Ed25519", KeyLeng
         var bytes = message.ToArray();
         verifier.BlockUpdate(bytes, 0, bytes.Length);
         return verifier.VerifySignature(signature.ToArray());
+    }
+
+    private static void Encode(Org.BouncyCastle.Crypto.AsymmetricKeyParameter key, byte[] buffer)
+    {
+        switch (key)
+        {
+            case Ed25519PrivateKeyParameters privateKey:
+                privateKey.Encode(buffer, 0);
+                break;
+            case Ed25519PublicKeyParameters publicKey:
+                publicKey.Encode(buffer, 0);
+                break;
+        }
     }
 }

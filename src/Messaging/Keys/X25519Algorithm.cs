@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Security;
 
 namespace MlaFlow.Messaging.Keys;
 
@@ -10,36 +8,22 @@ internal sealed class X25519Algorithm() : KeyAlgorithm("X25519", KeyUse.Encrypti
 {
     private const int KeyLength = 32;
 
-    internal override void Generate(Span<byte> privateKey, Span<byte> publicKey)
-    {
-        var generator = new X25519KeyPairGenerator();
-        generator.Init(new X25519KeyGenerationParameters(new SecureRandom()));
-        var pair = generator.GenerateKeyPair();
-        var buffer = new byte[KeyLength];
-        try
-        {
-            ((X25519PrivateKeyParameters)pair.Private).Encode(buffer, 0);
-            buffer.CopyTo(privateKey);
-            ((X25519PublicKeyParameters)pair.Public).Encode(buffer, 0);
-            buffer.CopyTo(publicKey);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-        }
-    }
+    internal override void Generate(Span<byte> privateKey, Span<byte> publicKey) =>
+        CurveKeyPairs.Generate(new X25519KeyPairGenerator(), random => new X25519KeyGenerationParameters(random), Encode, privateKey, publicKey);
 
-    internal override void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey)
+    internal override void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey) =>
+        CurveKeyPairs.DerivePublicKey(privateKey, publicKey, buffer => new X25519PrivateKeyParameters(buffer, 0).GeneratePublicKey().Encode(buffer, 0));
+
+    private static void Encode(Org.BouncyCastle.Crypto.AsymmetricKeyParameter key, byte[] buffer)
     {
-        var buffer = privateKey.ToArray();
-        try
+        switch (key)
         {
-            new X25519PrivateKeyParameters(buffer, 0).GeneratePublicKey().Encode(buffer, 0);
-            buffer.CopyTo(publicKey);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer);
+            case X25519PrivateKeyParameters privateKey:
+                privateKey.Encode(buffer, 0);
+                break;
+            case X25519PublicKeyParameters publicKey:
+                publicKey.Encode(buffer, 0);
+                break;
         }
     }
 }

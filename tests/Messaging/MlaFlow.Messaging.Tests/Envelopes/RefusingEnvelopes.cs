@@ -16,23 +16,15 @@ public sealed class RefusingEnvelopes : IDisposable
 {
     private static readonly byte[] Payload = Encoding.UTF8.GetBytes("The evidence is attached.");
 
-    private readonly FakeClock _clock = FakeClock.At(2026, 11, 22);
-    private readonly AuthorityNode _china;
-    private readonly AuthorityNode _thailand;
+    private readonly TwoAuthorityNodes _nodes = new();
 
-    public RefusingEnvelopes()
-    {
-        _china = new AuthorityNode("CN-MOJ", _clock);
-        _thailand = new AuthorityNode("TH-OAG", _clock);
-        _china.Trust(_thailand);
-        _thailand.Trust(_china);
-    }
+    private FakeClock Clock => _nodes.Clock;
 
-    public void Dispose()
-    {
-        _china.Dispose();
-        _thailand.Dispose();
-    }
+    private AuthorityNode China => _nodes.China;
+
+    private AuthorityNode Thailand => _nodes.Thailand;
+
+    public void Dispose() => _nodes.Dispose();
 
     [Theory]
     [InlineData("messageId", "CN-MOJ-2026-000017/m2")]
@@ -80,7 +72,7 @@ public sealed class RefusingEnvelopes : IDisposable
         // A sender (or someone with its signing key) signs a broken payload: the signature holds, HPKE refuses.
         var envelope = Seal();
         var broken = Flip(envelope.Ciphertext.ToArray(), 0);
-        var resigned = envelope with { Ciphertext = broken, Signature = _china.Keys.CurrentSigningKey(_china.Authority).Sign(Envelope.SignedBytes(envelope.Header, broken)) };
+        var resigned = envelope with { Ciphertext = broken, Signature = China.Keys.CurrentSigningKey(China.Authority).Sign(Envelope.SignedBytes(envelope.Header, broken)) };
 
         (await Refusal(resigned)).ShouldBe(EnvelopeRefusal.NotDecryptable);
     }
@@ -88,7 +80,7 @@ public sealed class RefusingEnvelopes : IDisposable
     [Fact]
     public async Task an_envelope_re_addressed_to_another_authority_of_the_same_node_breaks_the_signature()
     {
-        _thailand.Keys.Generate(AuthorityId.Parse("TH-RTP"), KeySuite.Default);
+        Thailand.Keys.Generate(AuthorityId.Parse("TH-RTP"), KeySuite.Default);
         var wire = Wire(Seal());
         wire["recipient"] = "TH-RTP";
 
@@ -98,8 +90,8 @@ public sealed class RefusingEnvelopes : IDisposable
     [Fact]
     public async Task an_envelope_for_an_authority_this_node_does_not_serve_is_the_wrong_recipient()
     {
-        using var vietnam = new AuthorityNode("VN-SPP", _clock);
-        vietnam.Trust(_china);
+        using var vietnam = new AuthorityNode("VN-SPP", Clock);
+        vietnam.Trust(China);
 
         (await Should.ThrowAsync<EnvelopeRefusedException>(() => vietnam.Opener.OpenAsync(Seal()))).Reason.ShouldBe(EnvelopeRefusal.WrongRecipient);
     }
@@ -107,11 +99,11 @@ public sealed class RefusingEnvelopes : IDisposable
     [Fact]
     public async Task a_sender_missing_from_the_peer_directory_is_refused()
     {
-        using var vietnam = new AuthorityNode("VN-SPP", _clock);
-        vietnam.Trust(_thailand);
-        _thailand.Trust(vietnam);
-        var envelope = vietnam.Sealer.Seal(vietnam.Authority, _thailand.Authority, "VN-SPP-2026-000001/m1", "VN-SPP-2026-000001", "request", Payload);
-        using var stranger = new AuthorityNode("TH-OAG", _clock);
+        using var vietnam = new AuthorityNode("VN-SPP", Clock);
+        vietnam.Trust(Thailand);
+        Thailand.Trust(vietnam);
+        var envelope = vietnam.Sealer.Seal(vietnam.Authority, Thailand.Authority, "VN-SPP-2026-000001/m1", "VN-SPP-2026-000001", "request", Payload);
+        using var stranger = new AuthorityNode("TH-OAG", Clock);
 
         var refused = await Should.ThrowAsync<EnvelopeRefusedException>(() => stranger.Opener.OpenAsync(envelope));
 
@@ -124,8 +116,8 @@ public sealed class RefusingEnvelopes : IDisposable
     public async Task a_revoked_sender_signing_key_is_refused()
     {
         var envelope = Seal();
-        _china.Keys.Revoke(_china.Authority, envelope.Header.SenderSigningKey);
-        _thailand.Trust(_china);
+        China.Keys.Revoke(China.Authority, envelope.Header.SenderSigningKey);
+        Thailand.Trust(China);
 
         (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.SenderKeyRefused);
     }
@@ -134,7 +126,7 @@ public sealed class RefusingEnvelopes : IDisposable
     public async Task a_revoked_recipient_key_is_refused()
     {
         var envelope = Seal();
-        _thailand.Keys.Revoke(_thailand.Authority, envelope.Header.RecipientKey);
+        Thailand.Keys.Revoke(Thailand.Authority, envelope.Header.RecipientKey);
 
         (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.RecipientKeyRefused);
     }
@@ -143,7 +135,7 @@ public sealed class RefusingEnvelopes : IDisposable
     public async Task a_message_accepted_once_is_refused_as_a_replay()
     {
         var envelope = Seal();
-        _thailand.Accept((await _thailand.Opener.OpenAsync(envelope)).Header);
+        Thailand.Accept((await Thailand.Opener.OpenAsync(envelope)).Header);
 
         (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.Replayed);
     }
@@ -154,7 +146,7 @@ public sealed class RefusingEnvelopes : IDisposable
     public async Task an_envelope_created_outside_the_window_is_stale(int minutes)
     {
         var envelope = Seal();
-        _clock.Advance(Duration.FromMinutes(-minutes));
+        Clock.Advance(Duration.FromMinutes(-minutes));
 
         (await Refusal(envelope)).ShouldBe(EnvelopeRefusal.Stale);
     }
@@ -202,17 +194,17 @@ public sealed class RefusingEnvelopes : IDisposable
     }
 
     private Envelope Seal() =>
-        _china.Sealer.Seal(_china.Authority, _thailand.Authority, "CN-MOJ-2026-000017/m1", "CN-MOJ-2026-000017", "finalResult", Payload);
+        China.Sealer.Seal(China.Authority, Thailand.Authority, "CN-MOJ-2026-000017/m1", "CN-MOJ-2026-000017", "finalResult", Payload);
 
     private static JsonObject Wire(Envelope envelope) => JsonNode.Parse(EnvelopeJson.Serialize(envelope))!.AsObject();
 
     private async Task<EnvelopeRefusal> Refusal(JsonObject wire) => (await Refused(wire)).Reason;
 
-    private async Task<EnvelopeRefusal> Refusal(Envelope envelope) => (await Should.ThrowAsync<EnvelopeRefusedException>(() => _thailand.Opener.OpenAsync(envelope))).Reason;
+    private async Task<EnvelopeRefusal> Refusal(Envelope envelope) => (await Should.ThrowAsync<EnvelopeRefusedException>(() => Thailand.Opener.OpenAsync(envelope))).Reason;
 
     // Parsing and opening together, as the exchange endpoint does.
     private Task<EnvelopeRefusedException> Refused(JsonObject wire) =>
-        Should.ThrowAsync<EnvelopeRefusedException>(async () => await _thailand.Opener.OpenAsync(EnvelopeJson.Parse(Encoding.UTF8.GetBytes(wire.ToJsonString()))));
+        Should.ThrowAsync<EnvelopeRefusedException>(async () => await Thailand.Opener.OpenAsync(EnvelopeJson.Parse(Encoding.UTF8.GetBytes(wire.ToJsonString()))));
 
     private static byte[] Flip(byte[] bytes, int index)
     {

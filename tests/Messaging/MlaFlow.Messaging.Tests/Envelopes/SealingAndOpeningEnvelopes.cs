@@ -11,30 +11,22 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
 {
     private static readonly byte[] Payload = Encoding.UTF8.GetBytes("""{"summary":"Funds moved to account 123-4-56789-0."}""");
 
-    private readonly FakeClock _clock = FakeClock.At(2026, 11, 22);
-    private readonly AuthorityNode _china;
-    private readonly AuthorityNode _thailand;
+    private readonly TwoAuthorityNodes _nodes = new();
 
-    public SealingAndOpeningEnvelopes()
-    {
-        _china = new AuthorityNode("CN-MOJ", _clock);
-        _thailand = new AuthorityNode("TH-OAG", _clock);
-        _china.Trust(_thailand);
-        _thailand.Trust(_china);
-    }
+    private FakeClock Clock => _nodes.Clock;
 
-    public void Dispose()
-    {
-        _china.Dispose();
-        _thailand.Dispose();
-    }
+    private AuthorityNode China => _nodes.China;
+
+    private AuthorityNode Thailand => _nodes.Thailand;
+
+    public void Dispose() => _nodes.Dispose();
 
     [Fact]
     public async Task the_recipient_opens_what_the_sender_sealed_and_the_header_says_who_and_what()
     {
         var envelope = Seal();
 
-        var opened = await _thailand.Opener.OpenAsync(envelope);
+        var opened = await Thailand.Opener.OpenAsync(envelope);
 
         opened.Payload.ShouldBe(Payload);
         var header = opened.Header;
@@ -43,8 +35,8 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
         header.MessageId.ShouldBe("CN-MOJ-2026-000017/m1");
         header.RequestId.ShouldBe("CN-MOJ-2026-000017");
         header.MessageType.ShouldBe("request");
-        header.CreatedAt.ShouldBe(_clock.GetCurrentInstant().ToDateTimeOffset());
-        header.RecipientKey.ShouldBe(_thailand.Keys.CurrentKey(_thailand.Authority, KeyUse.Encryption).Id);
+        header.CreatedAt.ShouldBe(Clock.GetCurrentInstant().ToDateTimeOffset());
+        header.RecipientKey.ShouldBe(Thailand.Keys.CurrentKey(Thailand.Authority, KeyUse.Encryption).Id);
     }
 
     [Fact]
@@ -52,7 +44,7 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     {
         var wire = EnvelopeJson.Serialize(Seal());
 
-        (await _thailand.Opener.OpenAsync(EnvelopeJson.Parse(wire))).Payload.ShouldBe(Payload);
+        (await Thailand.Opener.OpenAsync(EnvelopeJson.Parse(wire))).Payload.ShouldBe(Payload);
     }
 
     [Fact]
@@ -67,8 +59,8 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     [Fact]
     public async Task authorities_on_nist_curves_exchange_with_p256_and_ecdsa()
     {
-        using var china = new AuthorityNode("CN-MOJ", _clock, KeySuite.P256);
-        using var thailand = new AuthorityNode("TH-OAG", _clock, KeySuite.P256);
+        using var china = new AuthorityNode("CN-MOJ", Clock, KeySuite.P256);
+        using var thailand = new AuthorityNode("TH-OAG", Clock, KeySuite.P256);
         china.Trust(thailand);
         thailand.Trust(china);
 
@@ -82,20 +74,20 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     public async Task a_message_sealed_before_the_recipient_rotated_its_keys_still_opens()
     {
         var envelope = Seal();
-        _thailand.Keys.Rotate(_thailand.Authority);
+        Thailand.Keys.Rotate(Thailand.Authority);
 
-        (await _thailand.Opener.OpenAsync(envelope)).Payload.ShouldBe(Payload);
+        (await Thailand.Opener.OpenAsync(envelope)).Payload.ShouldBe(Payload);
     }
 
     [Fact]
     public void a_sender_whose_keys_are_of_another_suite_than_the_recipients_is_told_to_generate_matching_keys()
     {
-        using var nist = new AuthorityNode("TH-OAG", _clock, KeySuite.P256);
-        _china.Peers.Import(nist.Keys.ExportPublic(nist.Authority), nist.Keys.ExportPublic(nist.Authority).Fingerprint);
+        using var nist = new AuthorityNode("TH-OAG", Clock, KeySuite.P256);
+        China.Peers.Import(nist.Keys.ExportPublic(nist.Authority), nist.Keys.ExportPublic(nist.Authority).Fingerprint);
 
         Should.Throw<ArgumentException>(() => Seal()).Message.ShouldStartWith("TH-OAG takes p256 keys and CN-MOJ's are x25519-ed25519");
     }
 
     private Envelope Seal() =>
-        _china.Sealer.Seal(_china.Authority, _thailand.Authority, "CN-MOJ-2026-000017/m1", "CN-MOJ-2026-000017", "request", Payload);
+        China.Sealer.Seal(China.Authority, Thailand.Authority, "CN-MOJ-2026-000017/m1", "CN-MOJ-2026-000017", "request", Payload);
 }
