@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Runtime;
@@ -7,8 +9,15 @@ namespace MlaFlow.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>Registers MlaFlow's grains with the runtime.</summary>
-    public static IServiceCollection AddMlaFlowGrains(this IServiceCollection services) => services
-        .AddGrain<IAssistanceRequestGrain, AssistanceRequestGrain>(GrainTypes.Request)
-        .AddGrain<IAuthorityGrain, AuthorityGrain>(GrainTypes.Authority);
+    /// <summary>
+    /// Registers MlaFlow's grains with the runtime, and — unless the host has one — an exchange that reaches no other
+    /// node, so a node without keys delivers only between the authorities it serves.
+    /// </summary>
+    public static IServiceCollection AddMlaFlowGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IRemoteExchange, NoRemoteExchange>();
+        return services
+            .AddGrain<IAssistanceRequestGrain, AssistanceRequestGrain>(GrainTypes.Request)
+            .AddGrain<IAuthorityGrain, AuthorityGrain>(GrainTypes.Authority);
+    }
 }

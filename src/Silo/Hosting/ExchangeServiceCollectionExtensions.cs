@@ -1,5 +1,7 @@
+using MlaFlow.Grains.Exchange;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Keys;
+using MlaFlow.Silo.Exchange;
 using NodaTime;
 
 namespace MlaFlow.Silo.Hosting;
@@ -25,6 +27,10 @@ public static class ExchangeServiceCollectionExtensions
             services.AddSingleton(sp => new EnvelopeSealer(sp.GetRequiredService<KeyStore>(), sp.GetRequiredService<PeerDirectory>(), sp.GetRequiredService<IClock>()));
             services.AddSingleton(sp => new EnvelopeOpener(
                 sp.GetRequiredService<KeyStore>(), sp.GetRequiredService<PeerDirectory>(), sp.GetRequiredService<IExchangeInbox>(), sp.GetRequiredService<IClock>(), settings.Window));
+
+            // Replaces the grains' default exchange, which reaches no other node.
+            services.AddSingleton(_ => ExchangeHttpClient.Create());
+            services.AddSingleton<IRemoteExchange, HttpRemoteExchange>();
         }
 
         return services;

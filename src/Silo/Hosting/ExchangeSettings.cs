@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using MlaFlow.Plugins.Sdk;
 using NodaTime;
 
 namespace MlaFlow.Silo.Hosting;
@@ -13,9 +14,12 @@ namespace MlaFlow.Silo.Hosting;
 /// the two nodes' clocks to differ and for a delivery to be retried; narrow enough that an envelope captured on the way
 /// cannot be replayed long after (the exchange inbox also refuses a message taken before).
 /// </param>
-public sealed record ExchangeSettings(Duration Window)
+/// <param name="Peers">The node address of each authority served elsewhere (<c>MlaFlow:Exchange:Peers:TH-OAG</c> = <c>https://th.example/</c>).</param>
+public sealed record ExchangeSettings(Duration Window, IReadOnlyDictionary<AuthorityId, Uri> Peers)
 {
     public const string WindowKey = "MlaFlow:Exchange:Window";
+
+    public const string PeersKey = "MlaFlow:Exchange:Peers";
 
     public static readonly Duration DefaultWindow = Duration.FromMinutes(10);
 
@@ -25,12 +29,40 @@ public sealed record ExchangeSettings(Duration Window)
     /// <summary>The widest window: beyond a day, the time check no longer bounds a replay in any useful way.</summary>
     public static readonly Duration MaximumWindow = Duration.FromDays(1);
 
-    /// <exception cref="InvalidOperationException">The window is not a time span (<c>00:10:00</c>), or outside 1 second to 1 day.</exception>
-    public static ExchangeSettings From(IConfiguration configuration)
+    /// <exception cref="InvalidOperationException">
+    /// The window is not a time span (<c>00:10:00</c>), or outside 1 second to 1 day; a peer is not an authority id or
+    /// its address not an absolute http(s) URL.
+    /// </exception>
+    public static ExchangeSettings From(IConfiguration configuration) => new(ReadWindow(configuration), ReadPeers(configuration));
+
+    private static Dictionary<AuthorityId, Uri> ReadPeers(IConfiguration configuration)
+    {
+        var peers = new Dictionary<AuthorityId, Uri>();
+        foreach (var entry in configuration.GetSection(PeersKey).GetChildren())
+        {
+            if (!AuthorityId.TryParse(entry.Key, null, out var authority))
+            {
+                throw new InvalidOperationException($"{PeersKey}:{entry.Key}: '{entry.Key}' is not a central authority id such as TH-OAG.");
+            }
+
+            // A trailing slash makes the exchange path resolve under the address, not beside it.
+            var text = entry.Value is { Length: > 0 } value && !value.EndsWith('/') ? value + "/" : entry.Value;
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new InvalidOperationException($"{PeersKey}:{entry.Key}: '{entry.Value}' is not an absolute http(s) URL of that authority's node.");
+            }
+
+            peers[authority] = uri;
+        }
+
+        return peers;
+    }
+
+    private static Duration ReadWindow(IConfiguration configuration)
     {
         if (configuration[WindowKey] is not { Length: > 0 } text)
         {
-            return new ExchangeSettings(DefaultWindow);
+            return DefaultWindow;
         }
 
         if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
@@ -39,7 +71,7 @@ public sealed record ExchangeSettings(Duration Window)
         }
 
         var window = Duration.FromTimeSpan(span);
-        return window >= MinimumWindow && window <= MaximumWindow ? new ExchangeSettings(window)
+        return window >= MinimumWindow && window <= MaximumWindow ? window
             : throw new InvalidOperationException($"{WindowKey}: {text} is outside 00:00:01 to 1.00:00:00 (one second to one day).");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MlaFlow.Workflows.Definitions;
 using NodaTime;
 
@@ -7,4 +8,18 @@ namespace MlaFlow.Grains.Requests;
 /// A message a <c>send</c> step put in the request's outbox for the counterpart authority, kept in the
 /// request's state (so it is written in the same transaction as the step); kept after delivery as the record of it.
 /// </summary>
-public sealed record OutgoingMessage(string Id, MessageType Type, string StepId, Instant QueuedAt, Instant? DeliveredAt = null);
+/// <param name="Id">Unique: <c>&lt;request id&gt;/m&lt;n&gt;</c>.</param>
+/// <param name="Type">What the message is.</param>
+/// <param name="StepId">The send step that queued it.</param>
+/// <param name="QueuedAt">When the step ran.</param>
+/// <param name="DeliveredAt">When the recipient took it; null while pending or when refused.</param>
+/// <param name="Receipt">For a message to another node: the recipient's signed receipt as received, the evidence of acceptance or refusal.</param>
+/// <param name="RefusedAt">When the recipient's node refused it (it is not sent again).</param>
+/// <param name="Refusal">Why it was refused, as the recipient's receipt says.</param>
+public sealed record OutgoingMessage(
+    string Id, MessageType Type, string StepId, Instant QueuedAt, Instant? DeliveredAt = null, string? Receipt = null, Instant? RefusedAt = null, string? Refusal = null)
+{
+    /// <summary>Neither delivered nor refused: still to be sent.</summary>
+    [JsonIgnore]
+    public bool IsPending => DeliveredAt is null && RefusedAt is null;
+}

@@ -1,3 +1,4 @@
+using MlaFlow.Grains.Exchange;
 using System.Text.Json.Nodes;
 using MlaFlow.Plugins.Host;
 using MlaFlow.Runtime.Auditing;
@@ -11,7 +12,7 @@ using NodaTime;
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>One request for assistance: its document, its workflow, status and timeline, each change audited.</summary>
-public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served)
+public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served, IRemoteExchange remote)
     : Grain(context), IAssistanceRequestGrain, IRemindable
 {
     private const string SystemActor = "system:workflow";
@@ -23,7 +24,7 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
 
     private readonly IPersistentState<AssistanceRequest> _state = context.GetState<AssistanceRequest>();
     private readonly RequestWorkflow _workflow = new(plugins);
-    private readonly RequestDelivery _delivery = new(context.GrainFactory, served);
+    private readonly RequestDelivery _delivery = new(context.GrainFactory, served, remote);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -201,7 +202,7 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
             await Context.Reminders.UnregisterAsync(disarm.Name);
         }
 
-        if (request.Outbox?.Any(m => m.DeliveredAt is null) == true)
+        if (request.Outbox?.Any(m => m.IsPending) == true)
         {
             await Context.Reminders.RegisterOrUpdateAsync(OutboxReminder, clock.GetCurrentInstant(), OutboxRetry);
         }
@@ -218,7 +219,7 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
             await _state.WriteStateAsync(delivered, new AuditEntry(RequestId.Parse(Id.Key).Authority.Value, RequestDelivery.Actor, "request.message-delivered", Id.Key));
         }
 
-        if (_state.State?.Outbox?.All(m => m.DeliveredAt is not null) != false)
+        if (_state.State?.Outbox?.All(m => !m.IsPending) != false)
         {
             await Context.Reminders.UnregisterAsync(OutboxReminder);
         }

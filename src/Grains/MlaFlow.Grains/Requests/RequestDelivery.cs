@@ -1,4 +1,5 @@
 using MlaFlow.Grains.Authorities;
+using MlaFlow.Grains.Exchange;
 using MlaFlow.Runtime.Grains;
 using MlaFlow.Workflows.Definitions;
 using NodaTime;
@@ -6,47 +7,89 @@ using NodaTime;
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>
-/// Delivers a request's outbox to the counterpart authority when this node serves it too: the first
-/// <c>request</c> message opens the counterpart's copy; every later message goes to that copy. Each
-/// delivery is idempotent at the receiver (by message id), so a delivery repeated after a crash is harmless.
+/// Delivers a request's outbox to the counterpart authority: through its grains when this node serves it too,
+/// else through the secure exchange to its node. The first <c>request</c> message opens the counterpart's copy;
+/// every later message goes to that copy. Each delivery is idempotent at the receiver (by message id), so a
+/// delivery repeated after a crash, or after a lost receipt, is harmless.
 /// </summary>
-internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities served)
+internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities served, IRemoteExchange remote)
 {
     public const string Actor = "system:exchange";
 
-    /// <summary>The request after delivering its oldest undelivered message, or null when none can be delivered now.</summary>
+    /// <summary>The request after delivering (or having refused) its oldest pending message, or null when none can be sent now.</summary>
     public async Task<AssistanceRequest?> DeliverNextAsync(AssistanceRequest request, Instant now)
     {
         var outbox = request.Outbox ?? [];
-        var index = outbox.ToList().FindIndex(m => m.DeliveredAt is null);
+        var index = outbox.ToList().FindIndex(m => m.IsPending);
         var recipient = request.Other.Authority;
-        if (index < 0 || !served.Serves(recipient))
+        if (index < 0)
         {
-            return null; // nothing to send, or the recipient is on another node (secure exchange)
+            return null;
         }
 
         var message = outbox[index];
-        var counterpart = request.Counterpart;
-        if (counterpart is null && message.Type == MessageType.Request && request.Side == WorkflowSide.Requesting)
-        {
-            counterpart = await grains.GetGrain<IAuthorityGrain>(recipient.Value).ReceiveRequestAsync(new IncomingRequest(message.Id, request));
-        }
-        else if (counterpart is null)
+        var opens = request.Counterpart is null && message.Type == MessageType.Request && request.Side == WorkflowSide.Requesting;
+        if (request.Counterpart is null && !opens)
         {
             return null; // the counterpart's copy does not exist before the request itself has been sent
         }
-        else
+
+        if (served.Serves(recipient))
         {
-            await grains.GetGrain<IAssistanceRequestGrain>(counterpart).ReceiveMessageAsync(new IncomingMessage(message.Id, message.Type, request.Id.Value));
+            var counterpart = opens
+                ? await grains.GetGrain<IAuthorityGrain>(recipient.Value).ReceiveRequestAsync(new IncomingRequest(message.Id, request))
+                : await DeliverLocallyAsync(request.Counterpart!, message, request);
+            return Delivered(request, index, message with { DeliveredAt = now }, counterpart, now, "");
         }
 
-        var delivered = outbox.ToList();
-        delivered[index] = message with { DeliveredAt = now };
+        return remote.Reaches(recipient) ? await SendAsync(request, index, message, opens, now) : null;
+    }
+
+    private async Task<string> DeliverLocallyAsync(string counterpart, OutgoingMessage message, AssistanceRequest request)
+    {
+        await grains.GetGrain<IAssistanceRequestGrain>(counterpart).ReceiveMessageAsync(new IncomingMessage(message.Id, message.Type, request.Id.Value));
+        return counterpart;
+    }
+
+    // A node that is down, or an answer that cannot be trusted, leaves the message pending for the next try; a
+    // refusal is final (the recipient said why, in its signed receipt) and is kept on the timeline.
+    private async Task<AssistanceRequest?> SendAsync(AssistanceRequest request, int index, OutgoingMessage message, bool opens, Instant now)
+    {
+        var payload = opens ? ExchangePayload.ForRequest(request) : ExchangePayload.ForCopy(request.Counterpart!);
+        RemoteReceipt receipt;
+        try
+        {
+            receipt = await remote.SendAsync(new RemoteMessage(request.Own.Authority, request.Other.Authority, message.Id, request.Id.Value, message.Type, payload));
+        }
+        catch (ExchangeUnavailableException)
+        {
+            return null;
+        }
+
+        if (receipt.Accepted)
+        {
+            return Delivered(request, index, message with { DeliveredAt = now, Receipt = receipt.Evidence }, receipt.RecipientRequestId ?? request.Counterpart, now,
+                "; signed receipt kept");
+        }
+
+        var outbox = request.Outbox!.ToList();
+        outbox[index] = message with { RefusedAt = now, Refusal = receipt.Refusal, Receipt = receipt.Evidence };
         return request with
         {
-            Outbox = delivered,
+            Outbox = outbox,
+            Timeline = [.. request.Timeline, new TimelineEvent(now, Actor, $"refused by {request.Other.Authority}: {message.Type}: {receipt.Refusal}")],
+        };
+    }
+
+    private static AssistanceRequest Delivered(AssistanceRequest request, int index, OutgoingMessage delivered, string? counterpart, Instant now, string note)
+    {
+        var outbox = request.Outbox!.ToList();
+        outbox[index] = delivered;
+        return request with
+        {
+            Outbox = outbox,
             Counterpart = counterpart,
-            Timeline = [.. request.Timeline, new TimelineEvent(now, Actor, $"delivered to {recipient} ({counterpart}): {message.Type}")],
+            Timeline = [.. request.Timeline, new TimelineEvent(now, Actor, $"delivered to {request.Other.Authority} ({counterpart}): {delivered.Type}{note}")],
         };
     }
 }

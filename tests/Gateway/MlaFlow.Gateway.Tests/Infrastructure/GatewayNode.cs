@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Plugins.Sdk;
@@ -29,12 +30,15 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     private readonly IReadOnlyList<string> _authorities;
     private readonly string? _pluginsPath;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
     private bool _started;
 
     private GatewayNode(
-        TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities, string? pluginsPath, IReadOnlyDictionary<string, string> settings)
+        TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities, string? pluginsPath, IReadOnlyDictionary<string, string> settings,
+        Action<IServiceCollection>? testServices)
     {
         _settings = settings;
+        _testServices = testServices;
         _database = database;
         _dataPath = dataPath;
         _signingKey = signingKey;
@@ -54,17 +58,18 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     /// (CN-MOJ and TH-OAG unless given). With <paramref name="configureSigningKey"/> off, the node is given
     /// no key and makes its own in the data folder. Plugins load from <paramref name="pluginsPath"/> when given,
     /// else from the node's default folder (the shipped plugins). <paramref name="prepareData"/> may put files (keys, say)
-    /// in the data folder before the node starts; <paramref name="settings"/> adds configuration.
+    /// in the data folder before the node starts; <paramref name="settings"/> adds configuration; <paramref name="testServices"/>
+    /// replaces services after the node's own registrations (an in-memory peer's HTTP client, say).
     /// </summary>
     public static async Task<GatewayNode> StartAsync(
         StorageKind storage, bool configureSigningKey = true, IReadOnlyList<string>? authorities = null, string? pluginsPath = null,
-        Action<string>? prepareData = null, IReadOnlyDictionary<string, string>? settings = null)
+        Action<string>? prepareData = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         var database = await TestDatabase.CreateAsync(storage);
         var dataPath = Directory.CreateTempSubdirectory("mlaflow-gateway-").FullName;
         prepareData?.Invoke(dataPath);
         var node = new GatewayNode(database, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand], pluginsPath,
-            settings ?? new Dictionary<string, string>());
+            settings ?? new Dictionary<string, string>(), testServices);
         try
         {
             // Boots the host now, so a test's first request does not also measure the start.
@@ -121,6 +126,10 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("MlaFlow:Runtime:NodeId", "gateway-test");
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (_signingKey is not null)
         {

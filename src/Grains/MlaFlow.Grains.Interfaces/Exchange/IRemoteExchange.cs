@@ -1,0 +1,18 @@
+using MlaFlow.Plugins.Sdk;
+
+namespace MlaFlow.Grains.Exchange;
+
+/// <summary>
+/// Sends a request's messages to an authority another node serves: sealed, signed, posted to that node and
+/// answered by the recipient's signed receipt (docs/messaging.md, "Exchange between nodes"). The request's outbox
+/// calls it in the outbox's own turn; what it cannot deliver now stays in the outbox and is tried again.
+/// </summary>
+public interface IRemoteExchange
+{
+    /// <summary>Whether this node knows where <paramref name="recipient"/>'s node is and has the keys to write to it.</summary>
+    bool Reaches(AuthorityId recipient);
+
+    /// <summary>Seals <paramref name="message"/>, sends it and returns the recipient's checked receipt.</summary>
+    /// <exception cref="ExchangeUnavailableException">The recipient's node did not answer with a valid receipt; nothing is known to be delivered.</exception>
+    Task<RemoteReceipt> SendAsync(RemoteMessage message, CancellationToken cancellationToken = default);
+}
