@@ -16,6 +16,7 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddMlaFlowGrains(this IServiceCollection services)
     {
         services.TryAddSingleton<IRemoteExchange, NoRemoteExchange>();
+        services.TryAddSingleton(OutboxSchedule.Default);
         return services
             .AddGrain<IAssistanceRequestGrain, AssistanceRequestGrain>(GrainTypes.Request)
             .AddGrain<IAuthorityGrain, AuthorityGrain>(GrainTypes.Authority);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Gateway.Tests.Infrastructure;
+using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Silo.Exchange;
@@ -77,6 +78,31 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
         thai["outbox"]![0]!["deliveredAt"].ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task a_request_sent_while_thailands_node_is_down_arrives_once_when_it_is_back()
+    {
+        using var chineseOfficer = _china.ClientFor("CN-MOJ", Roles.Officer);
+        using var chineseProsecutor = _china.ClientFor("CN-MOJ", Roles.Prosecutor);
+        using var thaiOfficer = _thailand.ClientFor("TH-OAG", Roles.Officer);
+        _toThailand.Down = true;
+        using var created = await chineseOfficer.PostAsync("/api/v1/requests", Body.Sample(Samples.Evidence));
+        var id = (await created.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await CompleteAsync(chineseProsecutor, "draft-review", "ready");
+        await CompleteAsync(chineseOfficer, "ca-approval", "approved");
+        await CompleteAsync(chineseOfficer, "translation", "notRequired");
+
+        // Retried with backoff, then again on the outbox's next round: several attempts fail while the peer is down.
+        await EventuallyAsync(() => Task.FromResult<JsonNode?>(_toThailand.Refused >= 5 ? new JsonObject() : null), "attempts on the node that is down");
+        (await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is null))["outbox"]![0]!["deliveredAt"].ShouldBeNull();
+        _toThailand.Down = false;
+
+        var sent = await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is not null);
+        var thaiRequests = await (await thaiOfficer.GetAsync("/api/v1/requests")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        thaiRequests["total"]!.GetValue<int>().ShouldBe(1);
+        thaiRequests["items"]![0]!["id"]!.GetValue<string>().ShouldBe(sent["counterpart"]!.GetValue<string>());
+        sent["timeline"]!.AsArray().Count(e => e!["what"]!.GetValue<string>().StartsWith("delivered to TH-OAG", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
     private string Generate(string authority, byte[] kek)
     {
         var data = Path.Combine(_keys, authority);
@@ -100,7 +126,12 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
                 ["MlaFlow:Keys:Kek"] = Convert.ToBase64String(kek),
                 [$"MlaFlow:Exchange:Peers:{peer}"] = $"http://{peer.ToLowerInvariant()}.node.test/",
             },
-            testServices: services => services.AddSingleton(new ExchangeHttpClient(new HttpClient(toPeer))));
+            testServices: services =>
+            {
+                services.AddSingleton(new ExchangeHttpClient(new HttpClient(toPeer)));
+                // The outbox tries again every few seconds instead of every minute, so an outage fits in a test.
+                services.AddSingleton(new OutboxSchedule(Duration.FromSeconds(2)));
+            });
 
     private static void CopyFolder(string from, string to)
     {

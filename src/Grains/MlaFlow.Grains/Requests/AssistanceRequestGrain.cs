@@ -12,15 +12,14 @@ using NodaTime;
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>One request for assistance: its document, its workflow, status and timeline, each change audited.</summary>
-public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served, IRemoteExchange remote)
+public sealed class AssistanceRequestGrain(
+    IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served, IRemoteExchange remote, OutboxSchedule outbox)
     : Grain(context), IAssistanceRequestGrain, IRemindable
 {
     private const string SystemActor = "system:workflow";
 
-    /// <summary>The reminder that delivers the outbox: due at once after a send, then every minute while something is undelivered.</summary>
+    /// <summary>The reminder that delivers the outbox: due at once after a send, then every <see cref="OutboxSchedule"/> while something is undelivered.</summary>
     private const string OutboxReminder = "outbox";
-
-    private static readonly Duration OutboxRetry = Duration.FromMinutes(1);
 
     private readonly IPersistentState<AssistanceRequest> _state = context.GetState<AssistanceRequest>();
     private readonly RequestWorkflow _workflow = new(plugins);
@@ -204,7 +203,7 @@ public sealed class AssistanceRequestGrain(IGrainContext context, IClock clock, 
 
         if (request.Outbox?.Any(m => m.IsPending) == true)
         {
-            await Context.Reminders.RegisterOrUpdateAsync(OutboxReminder, clock.GetCurrentInstant(), OutboxRetry);
+            await Context.Reminders.RegisterOrUpdateAsync(OutboxReminder, clock.GetCurrentInstant(), outbox.Retry);
         }
 
         return request;

@@ -8,13 +8,23 @@ namespace MlaFlow.Gateway.Tests.Infrastructure;
 internal sealed class LateBoundHandler : HttpMessageHandler
 {
     private HttpMessageInvoker? _target;
+    private int _refused;
 
     public bool Down { get; set; }
 
+    /// <summary>How many calls failed because the peer was down or not bound yet.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
     public void BindTo(HttpMessageHandler target) => _target = new HttpMessageInvoker(target);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _target is null || Down
-            ? throw new HttpRequestException("The peer node is down.")
-            : _target.SendAsync(request, cancellationToken);
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_target is null || Down)
+        {
+            Interlocked.Increment(ref _refused);
+            throw new HttpRequestException("The peer node is down.");
+        }
+
+        return _target.SendAsync(request, cancellationToken);
+    }
 }
