@@ -22,8 +22,6 @@ namespace MlaFlow.Gateway.Tests;
 /// <remarks>On SQLite only: both providers are covered where the exchange touches storage (the inbox, the grains).</remarks>
 public sealed class ExchangingBetweenNodes : IAsyncLifetime
 {
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
-
     private readonly LateBoundHandler _toChina = new();
     private readonly LateBoundHandler _toThailand = new();
     private readonly string _keys = Directory.CreateTempSubdirectory("mlaflow-exchange-keys-").FullName;
@@ -92,7 +90,7 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
         await CompleteAsync(chineseOfficer, "translation", "notRequired");
 
         // Retried with backoff, then again on the outbox's next round: several attempts fail while the peer is down.
-        await EventuallyAsync(() => Task.FromResult<JsonNode?>(_toThailand.Refused >= 5 ? new JsonObject() : null), "attempts on the node that is down");
+        await Eventually.FoundAsync(() => Task.FromResult<JsonNode?>(_toThailand.Refused >= 5 ? new JsonObject() : null), "attempts on the node that is down");
         (await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is null))["outbox"]![0]!["deliveredAt"].ShouldBeNull();
         _toThailand.Down = false;
 
@@ -120,7 +118,7 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
 
     private static Task<GatewayNode> StartAsync(string authority, string keys, byte[] kek, string peer, LateBoundHandler toPeer) =>
         GatewayNode.StartAsync(StorageKind.Sqlite, authorities: [authority],
-            prepareData: data => CopyFolder(Path.Combine(keys, KeyStore.FolderName), Path.Combine(data, KeyStore.FolderName)),
+            prepareData: data => Folders.CopyTree(Path.Combine(keys, KeyStore.FolderName), Path.Combine(data, KeyStore.FolderName)),
             settings: new Dictionary<string, string>
             {
                 ["MlaFlow:Keys:Kek"] = Convert.ToBase64String(kek),
@@ -133,19 +131,9 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
                 services.AddSingleton(new OutboxSchedule(Duration.FromSeconds(2)));
             });
 
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     private static async Task CompleteAsync(HttpClient client, string step, string outcome, JsonObject? form = null)
     {
-        var task = await EventuallyAsync(async () =>
+        var task = await Eventually.FoundAsync(async () =>
         {
             using var tasks = await client.GetAsync("/api/v1/tasks");
             return (await tasks.ShouldBeJsonAsync(HttpStatusCode.OK)).AsArray().FirstOrDefault(t => t!["stepId"]!.GetValue<string>() == step);
@@ -155,30 +143,10 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
     }
 
     private static Task<JsonNode> EventuallyAsync(HttpClient client, string id, Func<JsonNode, bool> condition) =>
-        EventuallyAsync(async () =>
+        Eventually.FoundAsync(async () =>
         {
             using var response = await client.GetAsync($"/api/v1/requests/{id}");
             var request = await response.ShouldBeJsonAsync(HttpStatusCode.OK);
             return condition(request) ? request : null;
         }, $"request {id} to get there");
-
-    // Delivery runs on the nodes' reminders, within a poll or two: wait for the outcome, not for a time.
-    private static async Task<JsonNode> EventuallyAsync(Func<Task<JsonNode?>> probe, string what)
-    {
-        var until = DateTime.UtcNow + DeliveryTimeout;
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"Waited {DeliveryTimeout.TotalSeconds} s for {what}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

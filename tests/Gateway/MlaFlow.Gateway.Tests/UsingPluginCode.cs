@@ -15,7 +15,6 @@ namespace MlaFlow.Gateway.Tests;
 public sealed class UsingPluginCode : IAsyncLifetime
 {
     private const string Thailand = "TH-OAG";
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
     private readonly PluginsFolder _plugins = SamplePlugin.CopyWith("th");
     private GatewayNode _node = null!;
@@ -101,25 +100,8 @@ public sealed class UsingPluginCode : IAsyncLifetime
         }
     }
 
-    // The outbox is delivered by the node's reminders, within a poll or two: wait for the task rather than for a time.
-    private static async Task<JsonNode> TaskAtAsync(HttpClient client, string stepId)
-    {
-        var until = DateTime.UtcNow + DeliveryTimeout;
-        while (true)
-        {
-            if ((await TasksAsync(client)).FirstOrDefault(t => t["stepId"]!.GetValue<string>() == stepId) is { } task)
-            {
-                return task;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"No task at '{stepId}' after {DeliveryTimeout.TotalSeconds} s.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task<JsonNode> TaskAtAsync(HttpClient client, string stepId) =>
+        Eventually.FoundAsync(async () => (await TasksAsync(client)).FirstOrDefault(t => t["stepId"]!.GetValue<string>() == stepId), $"a task at '{stepId}'");
 
     private static async Task<IReadOnlyList<JsonNode>> TasksAsync(HttpClient client)
     {

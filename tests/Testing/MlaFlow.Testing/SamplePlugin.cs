@@ -22,22 +22,12 @@ public static class SamplePlugin
     public static PluginsFolder CopyWith(params string[] shippedPlugins)
     {
         var root = Directory.CreateTempSubdirectory("mlaflow-plugins-").FullName;
-        Copy(Folder, Path.Combine(root, "xa"));
+        Folders.CopyTree(Folder, Path.Combine(root, "xa"));
         foreach (var name in shippedPlugins)
         {
-            Copy(RepositoryRoot.Combine("src", "Plugins", "Countries", name), Path.Combine(root, name));
+            Folders.CopyTree(RepositoryRoot.Combine("src", "Plugins", "Countries", name), Path.Combine(root, name));
         }
 
         return new PluginsFolder(root);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
