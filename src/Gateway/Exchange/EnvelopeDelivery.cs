@@ -24,8 +24,11 @@ internal sealed class EnvelopeDelivery(IGrainFactory grains)
     public async Task<string> DeliverAsync(OpenedEnvelope opened)
     {
         var header = opened.Header;
-        var type = Enum.GetValues<MessageType>().Cast<MessageType?>().FirstOrDefault(t => Name(t!.Value) == header.MessageType)
-            ?? throw Undeliverable($"'{header.MessageType}' is not a message type; known: {string.Join(", ", Enum.GetValues<MessageType>().Select(Name))}.");
+        if (!MessageTypeNames.TryParse(header.MessageType, out var type))
+        {
+            throw Undeliverable($"'{header.MessageType}' is not a message type; known: {string.Join(", ", MessageTypeNames.All)}.");
+        }
+
         var payload = Payload(opened.Payload);
         if (type == MessageType.Request)
         {
@@ -63,9 +66,6 @@ internal sealed class EnvelopeDelivery(IGrainFactory grains)
             throw Undeliverable($"The payload is not an exchange payload: {e.Message}");
         }
     }
-
-    /// <summary>A message type as envelopes name it: camelCase, as in workflow definitions (<c>finalResult</c>).</summary>
-    public static string Name(MessageType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
 
     private static EnvelopeRefusedException Undeliverable(string message) => new(EnvelopeRefusal.Undeliverable, message);
 }

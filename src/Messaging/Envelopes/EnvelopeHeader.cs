@@ -68,8 +68,14 @@ public sealed record EnvelopeHeader(
         return buffer.ToArray();
     }
 
-    /// <summary>The time as the header carries it: UTC, milliseconds.</summary>
-    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>The time as the header (and a receipt) carries it: UTC, milliseconds.</summary>
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a time written by <see cref="Timestamp"/>; anything else is refused.</summary>
+    public static bool TryParseTimestamp(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParseExact(text, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
 
     private static void Field(Stream buffer, ReadOnlySpan<byte> bytes)
     {

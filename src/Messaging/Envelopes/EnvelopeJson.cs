@@ -143,7 +143,7 @@ public static class EnvelopeJson
     private static DateTimeOffset Time(JsonElement root, string name)
     {
         var text = Text(root, name, 32);
-        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+        return EnvelopeHeader.TryParseTimestamp(text, out var at)
             ? at : throw Malformed($"'{name}' is a UTC time such as 2026-11-22T09:30:00.000Z, not '{Bounded(text)}'.");
     }
 

@@ -71,7 +71,7 @@ public sealed record SignedReceipt(Receipt Receipt, ReadOnlyMemory<byte> Signatu
                 Optional(root, "reason"),
                 Optional(root, "detail"),
                 Optional(root, "requestId"),
-                DateTimeOffset.ParseExact(Text(root, "at"), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+                EnvelopeHeader.TryParseTimestamp(Text(root, "at"), out var at) ? at : throw new FormatException("'at' is not a UTC time such as 2026-11-22T09:30:00.000Z."));
             return new SignedReceipt(receipt, root.GetProperty("signature").GetBytesFromBase64());
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)

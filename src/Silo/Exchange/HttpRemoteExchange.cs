@@ -7,6 +7,7 @@ using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Runtime.Serialization;
 using MlaFlow.Silo.Hosting;
+using MlaFlow.Workflows.Definitions;
 using Polly;
 using Polly.Retry;
 
@@ -51,8 +52,8 @@ public sealed class HttpRemoteExchange(EnvelopeSealer sealer, PeerDirectory peer
         try
         {
             var payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload, MlaFlowJson.Options);
-            var type = JsonNamingPolicy.CamelCase.ConvertName(message.Type.ToString());
-            body = EnvelopeJson.Serialize(sealer.Seal(message.Sender, message.Recipient, message.MessageId, message.RequestId, type, payload));
+            body = EnvelopeJson.Serialize(sealer.Seal(
+                message.Sender, message.Recipient, message.MessageId, message.RequestId, MessageTypeNames.Name(message.Type), payload));
         }
         catch (Exception e) when (e is KeyRefusedException or ArgumentException)
         {
