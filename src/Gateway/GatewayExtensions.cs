@@ -39,6 +39,7 @@ public static class GatewayExtensions
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapRequestsApi();
+        app.MapRequestFilesApi();
         app.MapPluginsApi();
         app.MapTasksApi();
         app.MapExchangeApi();

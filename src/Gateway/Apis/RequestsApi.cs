@@ -198,7 +198,7 @@ public static partial class RequestsApi
     }
 
     /// <summary>The request if it exists and belongs to the caller's authority; a malformed id finds nothing.</summary>
-    private static async Task<AssistanceRequest?> FindOwnAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    internal static async Task<AssistanceRequest?> FindOwnAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!RequestId.TryParse(id, null, out var requestId) || requestId.Authority != user.ToActor().Authority)
         {
@@ -208,7 +208,7 @@ public static partial class RequestsApi
         return await grains.GetGrain<IAssistanceRequestGrain>(requestId.Value).GetAsync();
     }
 
-    private static IResult NotFound(string id) => ApiProblems.NotFound($"You have no request '{(id.Length > 64 ? id[..64] + "…" : id)}'.");
+    internal static IResult NotFound(string id) => ApiProblems.NotFound($"You have no request '{(id.Length > 64 ? id[..64] + "…" : id)}'.");
 
     // As definitions may name a signal (docs/workflows.md): checked here so a malformed name is a 400, not a search.
     [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z][a-zA-Z0-9-]{0,63}\z")]

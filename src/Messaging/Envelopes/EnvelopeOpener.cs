@@ -17,7 +17,17 @@ namespace MlaFlow.Messaging.Envelopes;
 public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedMessages accepted, IClock clock, Duration window)
 {
     /// <exception cref="EnvelopeRefusedException">The envelope is refused; <see cref="EnvelopeRefusedException.Reason"/> says why.</exception>
-    public async Task<OpenedEnvelope> OpenAsync(Envelope envelope, CancellationToken cancellationToken = default)
+    public Task<OpenedEnvelope> OpenAsync(Envelope envelope, CancellationToken cancellationToken = default) => OpenAsync(envelope, fresh: true, cancellationToken);
+
+    /// <summary>
+    /// Opens again an envelope this node accepted earlier and kept as it arrived (its exchange inbox), to deliver it once
+    /// the files it announced are complete. Everything is checked again but its age and whether it was taken before,
+    /// which are true of every kept envelope.
+    /// </summary>
+    /// <exception cref="EnvelopeRefusedException">As for <see cref="OpenAsync(Envelope, CancellationToken)"/>, e.g. a key revoked since.</exception>
+    public Task<OpenedEnvelope> OpenAcceptedAsync(Envelope envelope, CancellationToken cancellationToken = default) => OpenAsync(envelope, fresh: false, cancellationToken);
+
+    private async Task<OpenedEnvelope> OpenAsync(Envelope envelope, bool fresh, CancellationToken cancellationToken)
     {
         var header = envelope.Header;
         if (header.Version != EnvelopeHeader.CurrentVersion)
@@ -36,16 +46,9 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
             throw Refused(EnvelopeRefusal.BadSignature, $"The signature does not verify with {header.Sender}'s key {header.SenderSigningKey}.");
         }
 
-        var now = clock.GetCurrentInstant();
-        var created = Instant.FromDateTimeOffset(header.CreatedAt);
-        if (created < now - window || created > now + window)
+        if (fresh)
         {
-            throw Refused(EnvelopeRefusal.Stale, $"Created at {EnvelopeHeader.Timestamp(header.CreatedAt)}, outside {window.TotalMinutes:0} minutes of this node's time ({now}).");
-        }
-
-        if (await accepted.ContainsAsync(header.Sender, header.MessageId, cancellationToken))
-        {
-            throw Refused(EnvelopeRefusal.Replayed, $"Message {header.MessageId} from {header.Sender} was accepted already.");
+            await CheckFreshAsync(header, cancellationToken);
         }
 
         var senderEncryption = SenderKey(header, header.SenderEncryptionKey, KeyOperation.Decrypt);
@@ -72,6 +75,21 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
         catch (HpkeOpenException e)
         {
             throw Refused(EnvelopeRefusal.NotDecryptable, $"The payload of message {header.MessageId} does not open: altered, or not sealed by {header.Sender} to {header.Recipient}'s key.", e);
+        }
+    }
+
+    private async Task CheckFreshAsync(EnvelopeHeader header, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var created = Instant.FromDateTimeOffset(header.CreatedAt);
+        if (created < now - window || created > now + window)
+        {
+            throw Refused(EnvelopeRefusal.Stale, $"Created at {EnvelopeHeader.Timestamp(header.CreatedAt)}, outside {window.TotalMinutes:0} minutes of this node's time ({now}).");
+        }
+
+        if (await accepted.ContainsAsync(header.Sender, header.MessageId, cancellationToken))
+        {
+            throw Refused(EnvelopeRefusal.Replayed, $"Message {header.MessageId} from {header.Sender} was accepted already.");
         }
     }
 

@@ -38,4 +38,10 @@ public enum EnvelopeRefusal
     /// shape, or a message for a copy that is not the sender's counterpart.
     /// </summary>
     Undeliverable,
+
+    /// <summary>
+    /// A file the message announced did not arrive whole: the complete file failed to authenticate end to end, or its
+    /// length or SHA-256 differs from what the envelope declared. The message is not delivered.
+    /// </summary>
+    AttachmentRefused,
 }

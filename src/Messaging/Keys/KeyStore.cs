@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using System.Text;
+using MlaFlow.Messaging.Attachments;
 using MlaFlow.Plugins.Sdk;
 using NodaTime;
 
@@ -181,6 +183,47 @@ public sealed class KeyStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Seals the key of evidence file <paramref name="fileId"/> under the store's sealing key, so the file can be kept
+    /// encrypted at rest and opened only by a node holding this store's passphrase or key-encryption key. The sealed
+    /// key opens only for the same file id (<see cref="OpenFileKey"/>).
+    /// </summary>
+    /// <param name="fileId">The evidence file the key belongs to; bound into the sealed value.</param>
+    /// <param name="fileKey">The file's <see cref="AttachmentFormat.FileKeyLength"/>-byte key.</param>
+    /// <returns>The sealed key, <see cref="AttachmentFormat.FileKeyLength"/> + 28 bytes, to keep beside the file.</returns>
+    /// <exception cref="ArgumentException">The key is not <see cref="AttachmentFormat.FileKeyLength"/> bytes.</exception>
+    /// <exception cref="KeyStoreException">The store is locked.</exception>
+    public byte[] SealFileKey(string fileId, ReadOnlySpan<byte> fileKey)
+    {
+        ArgumentNullException.ThrowIfNull(fileId);
+        CheckFileKeyLength(fileKey.Length, nameof(fileKey));
+        lock (_gate)
+        {
+            var sealingKey = RequireSealingKey();
+            // A new store's salt and check value exist only in memory until written; a file key sealed before then
+            // could never be opened again after a restart.
+            WriteStoreIfNew();
+            return sealingKey.Seal(fileKey, FileKeyContext(fileId));
+        }
+    }
+
+    /// <summary>Opens into <paramref name="fileKey"/> the key of evidence file <paramref name="fileId"/> sealed by <see cref="SealFileKey"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="fileKey"/> is not <see cref="AttachmentFormat.FileKeyLength"/> bytes.</exception>
+    /// <exception cref="KeyStoreException">
+    /// The store is locked, or the sealed key does not authenticate: altered, sealed for another file, or by another node's store.
+    /// </exception>
+    public void OpenFileKey(string fileId, ReadOnlySpan<byte> sealedKey, Span<byte> fileKey)
+    {
+        ArgumentNullException.ThrowIfNull(fileId);
+        CheckFileKeyLength(fileKey.Length, nameof(fileKey));
+        var sealingKey = RequireSealingKey();
+        if (!sealingKey.TryOpen(sealedKey, FileKeyContext(fileId), fileKey))
+        {
+            CryptographicOperations.ZeroMemory(fileKey);
+            throw new KeyStoreException($"The key of evidence file {fileId} does not open; its key file was altered or belongs to another node.");
+        }
+    }
+
     /// <summary>The public bundle of <paramref name="authority"/>, for <c>keys export-public</c>.</summary>
     /// <exception cref="KeyRefusedException">No keys of the authority here.</exception>
     public PublicKeyBundle ExportPublic(AuthorityId authority) => PublicKeyBundle.Of(Ring(authority).Ring);
@@ -253,14 +296,30 @@ public sealed class KeyStore : IDisposable
 
     private void Save(OwnKeyRing ring)
     {
+        WriteStoreIfNew();
+        KeyStoreFolder.WriteOwnKeys(Folder, ring);
+        _rings = _rings.SetItem(ring.Ring.Authority, ring);
+    }
+
+    /// <summary>Writes <c>store.json</c> of a store created by this instance, once; the caller holds <see cref="_gate"/>.</summary>
+    private void WriteStoreIfNew()
+    {
         if (_unwrittenStore is not null)
         {
             KeyStoreFolder.WriteStore(Folder, _unwrittenStore);
             _unwrittenStore = null;
         }
+    }
 
-        KeyStoreFolder.WriteOwnKeys(Folder, ring);
-        _rings = _rings.SetItem(ring.Ring.Authority, ring);
+    /// <summary>The associated data a file key is sealed with: a sealed key copied beside another file fails to open.</summary>
+    private static byte[] FileKeyContext(string fileId) => Encoding.UTF8.GetBytes($"MlaFlow file key v1\0{fileId}");
+
+    private static void CheckFileKeyLength(int length, string parameter)
+    {
+        if (length != AttachmentFormat.FileKeyLength)
+        {
+            throw new ArgumentException($"A file key has {AttachmentFormat.FileKeyLength} bytes, not {length}.", parameter);
+        }
     }
 
     private static KeyRing Checked(Func<KeyRing> change)

@@ -1,45 +1,35 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using MlaFlow.Grains.Exchange;
+using MlaFlow.Messaging.Attachments;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Keys;
-using MlaFlow.Plugins.Sdk;
+using MlaFlow.Messaging.Files;
 using MlaFlow.Runtime.Serialization;
 using MlaFlow.Silo.Hosting;
 using MlaFlow.Workflows.Definitions;
-using Polly;
-using Polly.Retry;
 
 namespace MlaFlow.Silo.Exchange;
 
 /// <summary>
-/// Sends outbox messages to authorities on other nodes: seals and signs each as an envelope, posts it to the peer's
-/// <c>/exchange/v1/envelopes</c> (the address in <c>MlaFlow:Exchange:Peers:&lt;authority&gt;</c>), retrying a few
-/// times with backoff, and trusts an answer only as a receipt signed by the recipient about this very message.
-/// Anything less leaves the message pending, and the request's outbox tries again a minute later: a peer that is
-/// down only delays delivery.
+/// Sends outbox messages to authorities on other nodes (docs/messaging.md, "Exchange between nodes"): seals and signs
+/// each as an envelope — with the keys of the files it carries — and posts it to the peer's <c>/exchange/v1/envelopes</c>
+/// (the address in <c>MlaFlow:Exchange:Peers:&lt;authority&gt;</c>); uploads the files' encrypted segments, resuming
+/// where the peer stopped; then asks for delivery. An answer counts only as a receipt signed by the recipient about this
+/// very message: the acceptance first, the delivery evidence last. Anything less leaves the message pending, and the
+/// request's outbox tries again later: a peer that is down only delays delivery.
 /// </summary>
-public sealed class HttpRemoteExchange(EnvelopeSealer sealer, PeerDirectory peers, ExchangeSettings settings, ExchangeHttpClient http, ILogger<HttpRemoteExchange> logger)
+public sealed class HttpRemoteExchange(
+    EnvelopeSealer sealer, PeerDirectory peers, ExchangeSettings settings, EvidenceFileStore files, PeerRequests requests, ILogger<HttpRemoteExchange> logger)
     : IRemoteExchange
 {
-    private const string Path = "exchange/v1/envelopes";
+    private const string EnvelopesPath = "exchange/v1/envelopes";
+    private const string DeliveriesPath = "exchange/v1/deliveries";
 
-    private static readonly ResiliencePipeline<HttpResponseMessage> Retries = new ResiliencePipelineBuilder<HttpResponseMessage>()
-        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                .Handle<HttpRequestException>()
-                .Handle<TaskCanceledException>()
-                .HandleResult(r => r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
-        })
-        .Build();
-
-    public bool Reaches(AuthorityId recipient) => settings.Peers.ContainsKey(recipient) && peers.Keys(recipient).Count > 0;
+    public bool Reaches(Plugins.Sdk.AuthorityId recipient) => settings.Peers.ContainsKey(recipient) && peers.Keys(recipient).Count > 0;
 
     public async Task<RemoteReceipt> SendAsync(RemoteMessage message, CancellationToken cancellationToken = default)
     {
@@ -48,52 +38,110 @@ public sealed class HttpRemoteExchange(EnvelopeSealer sealer, PeerDirectory peer
             throw new ExchangeUnavailableException($"No node address is configured for {message.Recipient} ({ExchangeSettings.PeersKey}:{message.Recipient}).");
         }
 
-        byte[] body;
+        var acceptance = await PostAsync(new Uri(peer, EnvelopesPath), Seal(message), message, cancellationToken);
+        var accepted = acceptance.Receipt.Receipt;
+        if (accepted.Status != ReceiptStatus.Accepted && accepted.Reason != "replayed")
+        {
+            return Refused(acceptance, acceptance);
+        }
+
+        var upload = new AttachmentUpload(files, requests, logger);
+        foreach (var file in message.Files)
+        {
+            try
+            {
+                await upload.SendAsync(peer, file, cancellationToken);
+            }
+            catch (UploadInterruptedException e)
+            {
+                throw Unavailable(message, e.Message, e);
+            }
+        }
+
+        var request = JsonSerializer.SerializeToUtf8Bytes(new { sender = message.Sender.Value, messageId = message.MessageId });
+        var delivery = await PostAsync(new Uri(peer, DeliveriesPath), request, message, cancellationToken);
+        return delivery.Receipt.Receipt.Status == ReceiptStatus.Delivered
+            ? new RemoteReceipt(true, delivery.Receipt.Receipt.RequestId, null, acceptance.Text, delivery.Text)
+            : Refused(acceptance, delivery);
+    }
+
+    private static RemoteReceipt Refused(CheckedAnswer acceptance, CheckedAnswer refusal) =>
+        new(false, refusal.Receipt.Receipt.RequestId, $"{refusal.Receipt.Receipt.Reason}: {refusal.Receipt.Receipt.Detail}", acceptance.Text,
+            ReferenceEquals(acceptance, refusal) ? null : refusal.Text);
+
+    // The files' keys go inside the sealed payload, and nowhere else: zeroed once it is sealed.
+    private byte[] Seal(RemoteMessage message)
+    {
+        var announced = new List<ExchangeFile>();
         try
         {
-            var payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload, MlaFlowJson.Options);
-            body = EnvelopeJson.Serialize(sealer.Seal(
-                message.Sender, message.Recipient, message.MessageId, message.RequestId, MessageTypeNames.Name(message.Type), payload));
+            foreach (var file in message.Files)
+            {
+                announced.Add(new ExchangeFile(file, files.FileKey(file.Id), Header(file.Id)));
+            }
+
+            var payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload with { Files = announced.Count == 0 ? null : announced }, MlaFlowJson.Options);
+            try
+            {
+                return EnvelopeJson.Serialize(sealer.Seal(
+                    message.Sender, message.Recipient, message.MessageId, message.RequestId, MessageTypeNames.Name(message.Type), payload));
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(payload);
+            }
         }
-        catch (Exception e) when (e is KeyRefusedException or ArgumentException)
+        catch (Exception e) when (e is KeyRefusedException or KeyStoreException or ArgumentException or EvidenceFileNotFoundException)
         {
             // A revoked or missing key is fixed by an administrator (import the peer's new bundle); until then the message waits.
             logger.LogWarning("Message {MessageId} to {Recipient} cannot be sealed: {Reason}", message.MessageId, message.Recipient, e.Message);
             throw new ExchangeUnavailableException(e.Message, e);
         }
-
-        using var response = await PostAsync(new Uri(peer, Path), body, message, cancellationToken);
-        var text = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity))
+        finally
         {
-            throw Unavailable(message, $"{peer} answered {(int)response.StatusCode}: {Bounded(text)}");
+            announced.ForEach(f => CryptographicOperations.ZeroMemory(f.Key));
         }
-
-        var receipt = Checked(text, message);
-        var replayed = response.StatusCode == HttpStatusCode.Conflict && receipt.Receipt.Reason == "replayed";
-        return receipt.Receipt.Status == ReceiptStatus.Accepted || replayed
-            ? new RemoteReceipt(true, receipt.Receipt.RequestId, null, System.Text.Encoding.UTF8.GetString(text))
-            : new RemoteReceipt(false, receipt.Receipt.RequestId, $"{receipt.Receipt.Reason}: {receipt.Receipt.Detail}", System.Text.Encoding.UTF8.GetString(text));
     }
 
-    private async Task<HttpResponseMessage> PostAsync(Uri uri, byte[] body, RemoteMessage message, CancellationToken cancellationToken)
+    private byte[] Header(string fileId)
     {
+        using var ciphertext = files.OpenCiphertext(fileId);
+        var header = new byte[AttachmentFormat.HeaderLength];
+        ciphertext.ReadExactly(header);
+        return header;
+    }
+
+    private async Task<CheckedAnswer> PostAsync(Uri uri, byte[] body, RemoteMessage message, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
         try
         {
-            return await Retries.ExecuteAsync(async token =>
+            response = await requests.SendAsync(() =>
             {
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                return await http.Client.PostAsync(uri, content, token);
+                return new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
             }, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (PeerUnreachableException e)
         {
             throw Unavailable(message, $"{uri.GetLeftPart(UriPartial.Authority)} is not reachable: {e.Message}", e);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity))
+            {
+                throw Unavailable(message, $"{uri} answered {(int)response.StatusCode}: {Bounded(text)}");
+            }
+
+            return new CheckedAnswer(Checked(text, message), Encoding.UTF8.GetString(text));
         }
     }
 
     // Only the recipient's signature on a receipt about this message from this sender counts; a relay cannot forge one.
+    // (A 409 from the delivery call is a plain problem — files still arriving — and so is not trusted either: try later.)
     private SignedReceipt Checked(byte[] text, RemoteMessage message)
     {
         SignedReceipt receipt;
@@ -120,5 +168,8 @@ public sealed class HttpRemoteExchange(EnvelopeSealer sealer, PeerDirectory peer
         return new ExchangeUnavailableException($"{message.MessageId} to {message.Recipient}: {why}", inner);
     }
 
-    private static string Bounded(byte[] text) => text.Length <= 300 ? System.Text.Encoding.UTF8.GetString(text) : System.Text.Encoding.UTF8.GetString(text, 0, 300) + "…";
+    private static string Bounded(byte[] text) => text.Length <= 300 ? Encoding.UTF8.GetString(text) : Encoding.UTF8.GetString(text, 0, 300) + "…";
+
+    /// <summary>A signed receipt checked to be the recipient's about this message, and its text as received (the evidence kept).</summary>
+    private sealed record CheckedAnswer(SignedReceipt Receipt, string Text);
 }

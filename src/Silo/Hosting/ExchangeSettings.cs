@@ -15,25 +15,29 @@ namespace MlaFlow.Silo.Hosting;
 /// cannot be replayed long after (the exchange inbox also refuses a message taken before).
 /// </param>
 /// <param name="Peers">The node address of each authority served elsewhere (<c>MlaFlow:Exchange:Peers:TH-OAG</c> = <c>https://th.example/</c>).</param>
-public sealed record ExchangeSettings(Duration Window, IReadOnlyDictionary<AuthorityId, Uri> Peers)
+/// <param name="RetryEvery">How often a request's outbox tries again while a message is undelivered (<see cref="MlaFlow.Grains.Requests.OutboxSchedule"/>).</param>
+public sealed record ExchangeSettings(Duration Window, IReadOnlyDictionary<AuthorityId, Uri> Peers, Duration RetryEvery)
 {
     public const string WindowKey = "MlaFlow:Exchange:Window";
+
+    public const string RetryEveryKey = "MlaFlow:Exchange:RetryEvery";
 
     public const string PeersKey = "MlaFlow:Exchange:Peers";
 
     public static readonly Duration DefaultWindow = Duration.FromMinutes(10);
 
-    /// <summary>The narrowest window: below a second, ordinary clock drift between two nodes refuses honest envelopes.</summary>
-    public static readonly Duration MinimumWindow = Duration.FromSeconds(1);
+    /// <summary>The shortest window or retry period: below a second, ordinary clock drift between two nodes refuses honest envelopes.</summary>
+    public static readonly Duration MinimumSpan = Duration.FromSeconds(1);
 
-    /// <summary>The widest window: beyond a day, the time check no longer bounds a replay in any useful way.</summary>
-    public static readonly Duration MaximumWindow = Duration.FromDays(1);
+    /// <summary>The longest window or retry period: beyond a day, the time check no longer bounds a replay in any useful way.</summary>
+    public static readonly Duration MaximumSpan = Duration.FromDays(1);
 
     /// <exception cref="InvalidOperationException">
-    /// The window is not a time span (<c>00:10:00</c>), or outside 1 second to 1 day; a peer is not an authority id or
-    /// its address not an absolute http(s) URL.
+    /// The window or the retry period is not a time span (<c>00:10:00</c>), or outside 1 second to 1 day; a peer is not
+    /// an authority id or its address not an absolute http(s) URL.
     /// </exception>
-    public static ExchangeSettings From(IConfiguration configuration) => new(ReadWindow(configuration), ReadPeers(configuration));
+    public static ExchangeSettings From(IConfiguration configuration) => new(
+        ReadSpan(configuration, WindowKey, DefaultWindow), ReadPeers(configuration), ReadSpan(configuration, RetryEveryKey, Grains.Requests.OutboxSchedule.Default.Retry));
 
     private static Dictionary<AuthorityId, Uri> ReadPeers(IConfiguration configuration)
     {
@@ -58,20 +62,20 @@ public sealed record ExchangeSettings(Duration Window, IReadOnlyDictionary<Autho
         return peers;
     }
 
-    private static Duration ReadWindow(IConfiguration configuration)
+    private static Duration ReadSpan(IConfiguration configuration, string key, Duration defaultValue)
     {
-        if (configuration[WindowKey] is not { Length: > 0 } text)
+        if (configuration[key] is not { Length: > 0 } text)
         {
-            return DefaultWindow;
+            return defaultValue;
         }
 
         if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
         {
-            throw new InvalidOperationException($"{WindowKey}: '{text}' is not a time span such as 00:10:00.");
+            throw new InvalidOperationException($"{key}: '{text}' is not a time span such as 00:10:00.");
         }
 
-        var window = Duration.FromTimeSpan(span);
-        return window >= MinimumWindow && window <= MaximumWindow ? window
-            : throw new InvalidOperationException($"{WindowKey}: {text} is outside 00:00:01 to 1.00:00:00 (one second to one day).");
+        var value = Duration.FromTimeSpan(span);
+        return value >= MinimumSpan && value <= MaximumSpan ? value
+            : throw new InvalidOperationException($"{key}: {text} is outside 00:00:01 to 1.00:00:00 (one second to one day).");
     }
 }

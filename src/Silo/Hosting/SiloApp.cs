@@ -43,7 +43,7 @@ public static class SiloApp
         builder.Services.AddSingleton(new ServedAuthorities(node.Authorities));
         builder.Services.AddSingleton(PluginCatalog.Load(node.PluginsPath));
         builder.Services.AddHostedService<PluginReport>();
-        builder.Services.AddMlaFlowExchange(keys, exchange);
+        builder.Services.AddMlaFlowExchange(keys, exchange, node.DataPath);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddMlaFlowGateway(new TokenSettings(signingKey.Bytes), node.Authorities);
         builder.Services.AddHostedService<StartupBanner>();

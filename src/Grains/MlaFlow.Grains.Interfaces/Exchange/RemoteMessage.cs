@@ -1,3 +1,4 @@
+using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Workflows.Definitions;
 
@@ -10,4 +11,6 @@ namespace MlaFlow.Grains.Exchange;
 /// <param name="RequestId">The sender's request.</param>
 /// <param name="Type">What the message is.</param>
 /// <param name="Payload">What is sealed: the request itself, or the recipient's copy a later message is for.</param>
-public sealed record RemoteMessage(AuthorityId Sender, AuthorityId Recipient, string MessageId, string RequestId, MessageType Type, ExchangePayload Payload);
+/// <param name="Files">The request's files the message carries, stored in this node's file store; their keys go inside the envelope, their bytes follow it.</param>
+public sealed record RemoteMessage(
+    AuthorityId Sender, AuthorityId Recipient, string MessageId, string RequestId, MessageType Type, ExchangePayload Payload, IReadOnlyList<EvidenceFile> Files);

@@ -34,7 +34,8 @@ public sealed record AssistanceRequest(
     WorkflowInstance? Workflow = null,
     IReadOnlyList<OutgoingMessage>? Outbox = null,
     string? Counterpart = null,
-    IReadOnlyList<string>? ReceivedMessages = null) : IQueryableState
+    IReadOnlyList<string>? ReceivedMessages = null,
+    IReadOnlyList<EvidenceFile>? Files = null) : IQueryableState
 {
     /// <summary>The side this copy of the request belongs to: the requesting authority's, or the requested authority's.</summary>
     public Party Own => Side == WorkflowSide.Requesting ? Requesting : Requested;

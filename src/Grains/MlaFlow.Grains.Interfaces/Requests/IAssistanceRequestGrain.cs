@@ -50,6 +50,16 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// </summary>
     Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps);
 
+    /// <summary>
+    /// Records a file already stored (encrypted) in the node's file store as held with the request; the next message
+    /// the workflow sends to the counterpart carries it. Audited, and on the timeline with its SHA-256.
+    /// </summary>
+    /// <exception cref="RequestNotFoundException">No request has this id.</exception>
+    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">
+    /// The request's workflow has ended (no message would carry the file), or it holds <see cref="RequestLimits.MaxFiles"/> files.
+    /// </exception>
+    Task<AssistanceRequest> AddFileAsync(Actor actor, EvidenceFile file);
+
     /// <summary>Adds a note to the request's timeline.</summary>
     /// <exception cref="RequestNotFoundException">No request has this id.</exception>
     Task<AssistanceRequest> AddNoteAsync(Actor actor, string text);

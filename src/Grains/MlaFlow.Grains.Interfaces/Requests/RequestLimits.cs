@@ -14,6 +14,9 @@ public static class RequestLimits
     public const int MaxMeasures = 50;
     public const int MaxAttachments = 100;
     public const int MaxNoteLength = 4_000;
+
+    /// <summary>Files one request may hold, uploaded and received together.</summary>
+    public const int MaxFiles = 100;
     public const int MaxPenaltyMonths = 12 * 100;
 
     /// <summary>An attachment may be large (evidence files); its bytes travel separately from the request.</summary>

@@ -76,7 +76,9 @@ public sealed class AssistanceRequestGrain(
             Outbox = null,
             Counterpart = origin.Id.Value,
             ReceivedMessages = [incoming.MessageId],
+            Files = [],
         };
+        received = WithReceivedFiles(received, incoming.Files, incoming.MessageId, now);
         var (started, effects) = _workflow.Start(received, new Actor(id.Authority, "system", "exchange"), now);
         return await SaveAsync(started, effects, new AuditEntry(id.Authority.Value, RequestDelivery.Actor, "request.received", Id.Key));
     }
@@ -90,11 +92,11 @@ public sealed class AssistanceRequestGrain(
         }
 
         var now = clock.GetCurrentInstant();
-        var received = request with
+        var received = WithReceivedFiles(request with
         {
             ReceivedMessages = [.. request.ReceivedMessages ?? [], message.MessageId],
             Timeline = [.. request.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"received from {request.Other.Authority} ({message.FromRequestId}): {message.Type}")],
-        };
+        }, message.Files, message.MessageId, now);
         var audit = new AuditEntry(RequestId.Parse(Id.Key).Authority.Value, RequestDelivery.Actor, "request.message-received", Id.Key);
         try
         {
@@ -164,6 +166,29 @@ public sealed class AssistanceRequestGrain(
         {
             await SaveAsync(changed, effects, new AuditEntry(request.Own.Authority.Value, SystemActor, "request.timer-fired", Id.Key));
         }
+    }
+
+    public async Task<AssistanceRequest> AddFileAsync(Actor actor, EvidenceFile file)
+    {
+        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
+        if (request.Workflow is not { IsEnded: false })
+        {
+            throw new WorkflowOperationException("The request's workflow is not running, so no message would carry the file to the counterpart.");
+        }
+
+        if ((request.Files?.Count ?? 0) >= RequestLimits.MaxFiles)
+        {
+            throw new WorkflowOperationException($"The request holds {RequestLimits.MaxFiles} files already.");
+        }
+
+        var added = file with { AddedAt = clock.GetCurrentInstant(), AddedBy = actor.ToString(), SentIn = null, ReceivedIn = null };
+        var changed = request with
+        {
+            Files = [.. request.Files ?? [], added],
+            Timeline = [.. request.Timeline, new TimelineEvent(added.AddedAt, added.AddedBy, $"file added: {Describe(added)}; the next message to {request.Other.Authority} carries it")],
+        };
+        await _state.WriteStateAsync(changed, Audit(actor, "request.file-added"));
+        return changed;
     }
 
     public async Task<AssistanceRequest> AddNoteAsync(Actor actor, string text)
@@ -242,6 +267,25 @@ public sealed class AssistanceRequestGrain(
             }
         }
     }
+
+    // Files arrive verified: the exchange compared each with the SHA-256 the sender declared before delivering the message.
+    private static AssistanceRequest WithReceivedFiles(AssistanceRequest request, IReadOnlyList<EvidenceFile>? files, string messageId, Instant now)
+    {
+        if (files is not { Count: > 0 })
+        {
+            return request;
+        }
+
+        var from = request.Other.Authority.Value;
+        var received = files.Select(f => f.AsReceived(from, messageId, now)).ToList();
+        return request with
+        {
+            Files = [.. request.Files ?? [], .. received],
+            Timeline = [.. request.Timeline, .. received.Select(f => new TimelineEvent(now, RequestDelivery.Actor, $"file received from {from}: {Describe(f)}, verified"))],
+        };
+    }
+
+    private static string Describe(EvidenceFile file) => $"{file.Name} ({file.Size} bytes, SHA-256 {file.Sha256})";
 
     private AuditEntry Audit(Actor actor, string action) => new(RequestId.Parse(Id.Key).Authority.Value, actor.ToString(), action, Id.Key);
 }

@@ -34,32 +34,38 @@ internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities se
             return null; // the counterpart's copy does not exist before the request itself has been sent
         }
 
+        var files = Carried(request, message);
         if (served.Serves(recipient))
         {
+            // One node, one file store: the counterpart's copy refers to the very file already stored.
             var counterpart = opens
-                ? await grains.GetGrain<IAuthorityGrain>(recipient.Value).ReceiveRequestAsync(new IncomingRequest(message.Id, request))
-                : await DeliverLocallyAsync(request.Counterpart!, message, request);
+                ? await grains.GetGrain<IAuthorityGrain>(recipient.Value).ReceiveRequestAsync(new IncomingRequest(message.Id, request, files))
+                : await DeliverLocallyAsync(request.Counterpart!, message, request, files);
             return Delivered(request, index, message with { DeliveredAt = now }, counterpart, now, "");
         }
 
-        return remote.Reaches(recipient) ? await SendAsync(request, index, message, opens, now) : null;
+        return remote.Reaches(recipient) ? await SendAsync(request, index, message, files, opens, now) : null;
     }
 
-    private async Task<string> DeliverLocallyAsync(string counterpart, OutgoingMessage message, AssistanceRequest request)
+    private static IReadOnlyList<EvidenceFile> Carried(AssistanceRequest request, OutgoingMessage message) =>
+        message.Files is { Count: > 0 } ids ? [.. (request.Files ?? []).Where(f => ids.Contains(f.Id))] : [];
+
+    private async Task<string> DeliverLocallyAsync(string counterpart, OutgoingMessage message, AssistanceRequest request, IReadOnlyList<EvidenceFile> files)
     {
-        await grains.GetGrain<IAssistanceRequestGrain>(counterpart).ReceiveMessageAsync(new IncomingMessage(message.Id, message.Type, request.Id.Value));
+        await grains.GetGrain<IAssistanceRequestGrain>(counterpart).ReceiveMessageAsync(new IncomingMessage(message.Id, message.Type, request.Id.Value, files));
         return counterpart;
     }
 
     // A node that is down, or an answer that cannot be trusted, leaves the message pending for the next try; a
     // refusal is final (the recipient said why, in its signed receipt) and is kept on the timeline.
-    private async Task<AssistanceRequest?> SendAsync(AssistanceRequest request, int index, OutgoingMessage message, bool opens, Instant now)
+    private async Task<AssistanceRequest?> SendAsync(
+        AssistanceRequest request, int index, OutgoingMessage message, IReadOnlyList<EvidenceFile> files, bool opens, Instant now)
     {
         var payload = opens ? ExchangePayload.ForRequest(request) : ExchangePayload.ForCopy(request.Counterpart!);
         RemoteReceipt receipt;
         try
         {
-            receipt = await remote.SendAsync(new RemoteMessage(request.Own.Authority, request.Other.Authority, message.Id, request.Id.Value, message.Type, payload));
+            receipt = await remote.SendAsync(new RemoteMessage(request.Own.Authority, request.Other.Authority, message.Id, request.Id.Value, message.Type, payload, files));
         }
         catch (ExchangeUnavailableException)
         {
@@ -68,8 +74,8 @@ internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities se
 
         if (receipt.Accepted)
         {
-            return Delivered(request, index, message with { DeliveredAt = now, Receipt = receipt.Evidence }, receipt.RecipientRequestId ?? request.Counterpart, now,
-                "; signed receipt kept");
+            return Delivered(request, index, message with { DeliveredAt = now, Receipt = receipt.Evidence, DeliveryEvidence = receipt.DeliveryEvidence },
+                receipt.RecipientRequestId ?? request.Counterpart, now, "; signed acceptance and delivery evidence kept");
         }
 
         var outbox = request.Outbox!.ToList();

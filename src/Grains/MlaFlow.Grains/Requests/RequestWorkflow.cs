@@ -70,11 +70,14 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
         var timeline = request.Timeline.ToList();
         timeline.AddRange(transition.Effects.OfType<DeadlineWarning>().Select(w => new TimelineEvent(now, who, $"deadline approaching: {w.StepId} due {w.DueAt}")));
         var sent = request.Outbox?.ToList() ?? [];
+        var files = request.Files;
         foreach (var (message, stepId) in outbox.Messages)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"{request.Id}/m{sent.Count + 1}");
-            sent.Add(new OutgoingMessage(id, message, stepId, now));
-            timeline.Add(new TimelineEvent(now, who, $"message queued for {request.Other.Authority}: {message}"));
+            var (carried, withFiles) = Carry(files, id);
+            files = withFiles;
+            sent.Add(new OutgoingMessage(id, message, stepId, now, Files: carried));
+            timeline.Add(new TimelineEvent(now, who, $"message queued for {request.Other.Authority}: {message}" + (carried is null ? "" : $" with {carried.Count} file(s)")));
         }
 
         if (instance.Ended is { } ended && request.Workflow?.Ended is null)
@@ -83,6 +86,18 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
         }
 
         var status = instance.Ended is { } final ? Enum.Parse<RequestStatus>(final.ToString()) : RequestStatus.InProgress;
-        return (request with { Workflow = instance, Status = status, Timeline = timeline, Outbox = sent }, transition.Effects);
+        return (request with { Workflow = instance, Status = status, Timeline = timeline, Outbox = sent, Files = files }, transition.Effects);
+    }
+
+    // The files added since the previous message go with the next one, whatever it is: an officer uploads the evidence
+    // obtained, then completes the review, and the result sent carries it.
+    private static (IReadOnlyList<string>? Carried, IReadOnlyList<EvidenceFile>? Files) Carry(IReadOnlyList<EvidenceFile>? files, string messageId)
+    {
+        if (files?.Any(f => f.IsUnsent) != true)
+        {
+            return (null, files);
+        }
+
+        return ([.. files.Where(f => f.IsUnsent).Select(f => f.Id)], [.. files.Select(f => f.IsUnsent ? f with { SentIn = messageId } : f)]);
     }
 }

@@ -1,5 +1,8 @@
+using System.Data.Common;
+using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using MlaFlow.Messaging.Attachments;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Runtime.Exchange;
 using MlaFlow.Runtime.Storage;
@@ -11,7 +14,8 @@ namespace MlaFlow.Runtime.Tests.Exchange;
 
 /// <summary>
 /// What the exchange inbox must do on every database: keep each accepted envelope as it arrived, take each message
-/// (sender, message id) once, and answer the envelope opener's replay question. Run once per database by the derived
+/// (sender, message id) once, and answer the envelope opener's replay question; record the files a message announces
+/// with it, and advance each file's transfer one segment at a time, from the segment it expects. Run once per database by the derived
 /// classes, on real envelopes sealed between China's and Thailand's keys.
 /// </summary>
 public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kind)
@@ -37,7 +41,7 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
         var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
         Clock.Advance(Duration.FromSeconds(3));
 
-        (await inbox.RecordAsync(header, wire)).ShouldBeTrue();
+        (await inbox.RecordAsync(header, wire, [])).ShouldBeTrue();
 
         (await inbox.ContainsAsync(China, "CN-MOJ-2026-000017/m1")).ShouldBeTrue();
         (await inbox.FindAsync(China, "CN-MOJ-2026-000017/m1")).ShouldBe(wire);
@@ -50,7 +54,7 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
     {
         var inbox = await MigratedInboxAsync();
         var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
-        await inbox.RecordAsync(header, wire);
+        await inbox.RecordAsync(header, wire, []);
 
         (await inbox.ContainsAsync(China, "CN-MOJ-2026-000017/m2")).ShouldBeFalse();
         (await inbox.FindAsync(China, "CN-MOJ-2026-000017/m2")).ShouldBeNull();
@@ -61,12 +65,12 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
     {
         var inbox = await MigratedInboxAsync();
         var (first, firstWire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1", "the original");
-        await inbox.RecordAsync(first, firstWire);
+        await inbox.RecordAsync(first, firstWire, []);
         var rowsBefore = await RowsAsync();
         Clock.Advance(Duration.FromMinutes(1));
         var (again, againWire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1", "sealed anew under the same message id");
 
-        (await inbox.RecordAsync(again, againWire)).ShouldBeFalse();
+        (await inbox.RecordAsync(again, againWire, [])).ShouldBeFalse();
 
         (await inbox.FindAsync(China, "CN-MOJ-2026-000017/m1")).ShouldBe(firstWire);
         (await RowsAsync()).ShouldBe(rowsBefore);
@@ -79,8 +83,8 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
         var (fromChina, chinaWire) = _authorities.Seal(China, "m1");
         var (fromThailand, thailandWire) = _authorities.Seal(Thailand, "m1");
 
-        (await inbox.RecordAsync(fromChina, chinaWire)).ShouldBeTrue();
-        (await inbox.RecordAsync(fromThailand, thailandWire)).ShouldBeTrue();
+        (await inbox.RecordAsync(fromChina, chinaWire, [])).ShouldBeTrue();
+        (await inbox.RecordAsync(fromThailand, thailandWire, [])).ShouldBeTrue();
 
         (await inbox.FindAsync(China, "m1")).ShouldBe(chinaWire);
         (await inbox.FindAsync(Thailand, "m1")).ShouldBe(thailandWire);
@@ -94,7 +98,7 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
         var inboxes = new[] { await MigratedInboxAsync(), new ExchangeInbox(Database.Open(), Clock) };
         var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
 
-        var records = Enumerable.Range(0, 8).Select(i => Task.Run(() => inboxes[i % 2].RecordAsync(header, wire)));
+        var records = Enumerable.Range(0, 8).Select(i => Task.Run(() => inboxes[i % 2].RecordAsync(header, wire, [])));
 
         (await Task.WhenAll(records)).Count(inserted => inserted).ShouldBe(1);
         (await RowsAsync()).Count.ShouldBe(1);
@@ -107,7 +111,7 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
         var opener = _authorities.OpenerOf(Thailand, inbox);
         var (_, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
         var opened = await opener.OpenAsync(EnvelopeJson.Parse(wire));
-        await inbox.RecordAsync(opened.Header, wire);
+        await inbox.RecordAsync(opened.Header, wire, []);
 
         var again = () => opener.OpenAsync(EnvelopeJson.Parse(wire));
 
@@ -115,7 +119,7 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
     }
 
     [SkippableFact]
-    public async Task the_inbox_migration_applies_on_a_database_an_older_release_made()
+    public async Task the_inbox_migrations_apply_on_a_database_an_older_release_made()
     {
         var runner = new MigrationRunner(Database.Open(), Clock, NullLogger<MigrationRunner>.Instance);
         (await runner.ApplyAsync(throughVersion: 1)).ShouldBe([1]);
@@ -125,13 +129,178 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
             VALUES ('request', 'CN-MOJ-2026-000001', 'request', 1, 1, '{}', 'CN-MOJ', '2026-01-05T09:00:00.0000000Z', '2026-01-05T09:00:00.0000000Z')
             """);
 
-        (await runner.ApplyAsync()).ShouldBe([2]);
+        (await runner.ApplyAsync()).ShouldBe([2, 3]);
         (await runner.ApplyAsync()).ShouldBeEmpty();
 
         (await ScalarAsync("SELECT COUNT(*) FROM grain_state")).ShouldBe(1);
-        (await ScalarAsync("SELECT COUNT(*) FROM schema_migrations")).ShouldBe(2);
+        (await ScalarAsync("SELECT COUNT(*) FROM schema_migrations")).ShouldBe(3);
         var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
-        (await new ExchangeInbox(Database.Open(), Clock).RecordAsync(header, wire)).ShouldBeTrue();
+        (await new ExchangeInbox(Database.Open(), Clock).RecordAsync(header, wire, [Transfer(header, FileA)])).ShouldBeTrue();
+    }
+
+    [SkippableFact]
+    public async Task the_files_an_envelope_announces_are_recorded_with_it_as_transfers_not_yet_begun()
+    {
+        var inbox = await MigratedInboxAsync();
+        var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
+        var (statement, video) = (Transfer(header, FileB, segmentCount: 1), Transfer(header, FileA, segmentCount: 40));
+
+        (await inbox.RecordAsync(header, wire, [statement, video])).ShouldBeTrue();
+
+        (await inbox.FindAsync(China, "CN-MOJ-2026-000017/m1")).ShouldBe(wire);
+        var found = await inbox.FindTransferAsync(FileA);
+        found.ShouldBe(video);
+        found!.NextSegment.ShouldBe(0);
+        found.IsComplete.ShouldBeFalse();
+        (await inbox.TransfersAsync(China, "CN-MOJ-2026-000017/m1")).ShouldBe([video, statement]);
+    }
+
+    [SkippableFact]
+    public async Task a_second_delivery_of_a_message_records_none_of_the_files_it_announces()
+    {
+        var inbox = await MigratedInboxAsync();
+        var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
+        var first = Transfer(header, FileA);
+        await inbox.RecordAsync(header, wire, [first]);
+
+        (await inbox.RecordAsync(header, wire, [Transfer(header, FileA, segmentCount: 9), Transfer(header, FileB)])).ShouldBeFalse();
+
+        (await inbox.FindTransferAsync(FileB)).ShouldBeNull();
+        (await inbox.TransfersAsync(China, "CN-MOJ-2026-000017/m1")).ShouldBe([first]);
+    }
+
+    [SkippableFact]
+    public async Task an_envelope_whose_file_cannot_be_recorded_is_not_recorded_either()
+    {
+        var inbox = await MigratedInboxAsync();
+        var (earlier, earlierWire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
+        await inbox.RecordAsync(earlier, earlierWire, [Transfer(earlier, FileA)]);
+        var rowsBefore = await RowsAsync();
+        var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m2");
+
+        // FileA is the earlier message's: the second file's insert fails after the envelope's and the first file's.
+        var record = () => inbox.RecordAsync(header, wire, [Transfer(header, FileB), Transfer(header, FileA)]);
+
+        await record.ShouldThrowAsync<DbException>();
+        (await inbox.ContainsAsync(China, "CN-MOJ-2026-000017/m2")).ShouldBeFalse();
+        (await RowsAsync()).ShouldBe(rowsBefore);
+        (await inbox.FindTransferAsync(FileB)).ShouldBeNull();
+        (await inbox.FindTransferAsync(FileA))!.MessageId.ShouldBe("CN-MOJ-2026-000017/m1");
+        (await inbox.RecordAsync(header, wire, [Transfer(header, FileB)])).ShouldBeTrue();
+    }
+
+    [SkippableFact]
+    public async Task a_file_announced_for_another_message_is_refused_before_anything_is_recorded()
+    {
+        var inbox = await MigratedInboxAsync();
+        var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
+        var (other, _) = _authorities.Seal(China, "CN-MOJ-2026-000017/m2");
+
+        var record = () => inbox.RecordAsync(header, wire, [Transfer(other, FileA)]);
+
+        await record.ShouldThrowAsync<ArgumentException>();
+        (await RowsAsync()).ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task a_transfer_advances_only_from_the_segment_it_expects_next()
+    {
+        var inbox = await InboxWithTransferAsync(segmentCount: 3);
+
+        (await inbox.AdvanceTransferAsync(FileA, 0)).ShouldBeTrue();
+        (await inbox.AdvanceTransferAsync(FileA, 0)).ShouldBeFalse();
+        (await inbox.AdvanceTransferAsync(FileA, 2)).ShouldBeFalse();
+        (await inbox.AdvanceTransferAsync(FileA, 1)).ShouldBeTrue();
+
+        (await inbox.FindTransferAsync(FileA))!.NextSegment.ShouldBe(2);
+    }
+
+    [SkippableFact]
+    public async Task of_racing_uploads_of_one_segment_exactly_one_advances_the_transfer()
+    {
+        var inboxes = new[] { await InboxWithTransferAsync(segmentCount: 3), new ExchangeInbox(Database.Open(), Clock) };
+
+        var uploads = Enumerable.Range(0, 8).Select(i => Task.Run(() => inboxes[i % 2].AdvanceTransferAsync(FileA, 0)));
+
+        (await Task.WhenAll(uploads)).Count(advanced => advanced).ShouldBe(1);
+        (await inboxes[0].FindTransferAsync(FileA))!.NextSegment.ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task a_transfer_completes_only_once_its_last_segment_is_in_and_then_takes_no_more()
+    {
+        var inbox = await InboxWithTransferAsync(segmentCount: 2);
+        await inbox.AdvanceTransferAsync(FileA, 0);
+        var early = () => inbox.CompleteTransferAsync(FileA);
+        await early.ShouldThrowAsync<InvalidOperationException>();
+        (await inbox.AdvanceTransferAsync(FileA, 1)).ShouldBeTrue();
+        (await inbox.AdvanceTransferAsync(FileA, 2)).ShouldBeFalse();
+        Clock.Advance(Duration.FromMinutes(5));
+
+        await inbox.CompleteTransferAsync(FileA);
+        Clock.Advance(Duration.FromMinutes(1));
+        await inbox.CompleteTransferAsync(FileA);
+
+        var transfer = (await inbox.FindTransferAsync(FileA))!;
+        transfer.IsComplete.ShouldBeTrue();
+        transfer.CompletedAt.ShouldBe(new DateTimeOffset(2026, 3, 2, 9, 5, 0, TimeSpan.Zero));
+        var giveUp = () => inbox.FailTransferAsync(FileA, "too late");
+        await giveUp.ShouldThrowAsync<InvalidOperationException>();
+        (await inbox.FindTransferAsync(FileA))!.Failed.ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task a_failed_transfer_takes_no_more_segments_and_never_completes()
+    {
+        var inbox = await InboxWithTransferAsync(segmentCount: 1);
+        await inbox.AdvanceTransferAsync(FileA, 0);
+
+        await inbox.FailTransferAsync(FileA, "SHA-256 of the plaintext does not match the declared one");
+        await inbox.FailTransferAsync(FileA, "a second reason");
+
+        (await inbox.AdvanceTransferAsync(FileA, 1)).ShouldBeFalse();
+        var complete = () => inbox.CompleteTransferAsync(FileA);
+        await complete.ShouldThrowAsync<InvalidOperationException>();
+        var transfer = (await inbox.FindTransferAsync(FileA))!;
+        transfer.Failed.ShouldBe("SHA-256 of the plaintext does not match the declared one");
+        transfer.IsComplete.ShouldBeFalse();
+    }
+
+    [SkippableFact]
+    public async Task a_file_no_message_announced_has_no_transfer_to_advance_complete_or_fail()
+    {
+        var inbox = await InboxWithTransferAsync(segmentCount: 1);
+
+        (await inbox.FindTransferAsync(FileB)).ShouldBeNull();
+        (await inbox.AdvanceTransferAsync(FileB, 0)).ShouldBeFalse();
+        var complete = () => inbox.CompleteTransferAsync(FileB);
+        await complete.ShouldThrowAsync<InvalidOperationException>();
+        var fail = () => inbox.FailTransferAsync(FileB, "unknown");
+        await fail.ShouldThrowAsync<InvalidOperationException>();
+        (await inbox.TransfersAsync(China, "CN-MOJ-2026-000017/m2")).ShouldBeEmpty();
+    }
+
+    private const string FileA = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    private const string FileB = "f9e8d7c6b5a4938271605f4e3d2c1b0a";
+
+    // A file of 1 KiB segments, as its envelope would announce it; the header is random bytes of the MLFA header's length.
+    private static IncomingTransfer Transfer(EnvelopeHeader header, string fileId, long segmentCount = 3)
+    {
+        const int segmentSize = AttachmentFormat.MinSegmentSize;
+        var plaintext = segmentCount * segmentSize;
+        return new IncomingTransfer(
+            fileId, header.Sender, header.MessageId, header.Recipient, RandomNumberGenerator.GetBytes(AttachmentFormat.HeaderLength),
+            plaintext, AttachmentFormat.HeaderLength + plaintext + segmentCount * AttachmentFormat.TagLength, segmentSize, segmentCount,
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+    }
+
+    // An inbox holding one message from China that announced FileA.
+    private async Task<ExchangeInbox> InboxWithTransferAsync(long segmentCount)
+    {
+        var inbox = await MigratedInboxAsync();
+        var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
+        await inbox.RecordAsync(header, wire, [Transfer(header, FileA, segmentCount)]);
+        return inbox;
     }
 
     private async Task<ExchangeInbox> MigratedInboxAsync()
