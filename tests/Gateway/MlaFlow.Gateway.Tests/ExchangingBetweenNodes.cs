@@ -25,7 +25,7 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
         using var chineseOfficer = _nodes.China.ClientFor("CN-MOJ", Roles.Officer);
         using var chineseProsecutor = _nodes.China.ClientFor("CN-MOJ", Roles.Prosecutor);
         using var thaiOfficer = _nodes.Thailand.ClientFor("TH-OAG", Roles.Officer);
-        var id = await _nodes.SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
+        var id = await SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
 
         var sent = await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is not null);
         var copy = sent["counterpart"]!.GetValue<string>();
@@ -50,7 +50,7 @@ public sealed class ExchangingBetweenNodes : IAsyncLifetime
         using var chineseProsecutor = _nodes.China.ClientFor("CN-MOJ", Roles.Prosecutor);
         using var thaiOfficer = _nodes.Thailand.ClientFor("TH-OAG", Roles.Officer);
         _nodes.ToThailand.Down = true;
-        var id = await _nodes.SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
+        var id = await SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
 
         // Retried with backoff, then again on the outbox's next round: several attempts fail while the peer is down.
         await Eventually.FoundAsync(() => Task.FromResult<JsonNode?>(_nodes.ToThailand.Refused >= 5 ? new JsonObject() : null), "attempts on the node that is down");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MlaFlow.Gateway.Security;
@@ -27,13 +26,13 @@ public sealed class ExchangingFiles : IAsyncLifetime
         using var chineseOfficer = _nodes.China.ClientFor("CN-MOJ", Roles.Officer);
         using var chineseProsecutor = _nodes.China.ClientFor("CN-MOJ", Roles.Prosecutor);
         using var thaiOfficer = _nodes.Thailand.ClientFor("TH-OAG", Roles.Officer);
-        var id = await _nodes.SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
+        var id = await SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
         var copy = (await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is not null))["counterpart"]!.GetValue<string>();
-        await WalkToReviewAsync(thaiOfficer);
+        await EvidenceWalk.ToReviewAsync(thaiOfficer);
 
         // Three segments and a bit: the last one short.
         var evidence = RandomNumberGenerator.GetBytes(3 * 64 * 1024 + 1000);
-        var uploaded = await UploadAsync(thaiOfficer, copy, evidence, "bank-records.pdf", "application/pdf");
+        var uploaded = await EvidenceWalk.UploadAsync(thaiOfficer, copy, evidence, "bank-records.pdf", "application/pdf");
         uploaded["sha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(evidence)));
         await CompleteAsync(thaiOfficer, "review", "complete");
 
@@ -63,11 +62,11 @@ public sealed class ExchangingFiles : IAsyncLifetime
         using var chineseOfficer = _nodes.China.ClientFor("CN-MOJ", Roles.Officer);
         using var chineseProsecutor = _nodes.China.ClientFor("CN-MOJ", Roles.Prosecutor);
         using var thaiOfficer = _nodes.Thailand.ClientFor("TH-OAG", Roles.Officer);
-        var id = await _nodes.SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
+        var id = await SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
         var copy = (await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is not null))["counterpart"]!.GetValue<string>();
-        await WalkToReviewAsync(thaiOfficer);
+        await EvidenceWalk.ToReviewAsync(thaiOfficer);
         var evidence = RandomNumberGenerator.GetBytes(10 * 64 * 1024);
-        await UploadAsync(thaiOfficer, copy, evidence, "statement.bin", "application/octet-stream");
+        await EvidenceWalk.UploadAsync(thaiOfficer, copy, evidence, "statement.bin", "application/octet-stream");
 
         // China's node goes down after taking the envelope and four segments; Thailand's outbox tries again later.
         _nodes.ToChina.DownAfterSegments(4);
@@ -82,22 +81,5 @@ public sealed class ExchangingFiles : IAsyncLifetime
         received["receivedMessages"]!.AsArray().Count.ShouldBe(2, "the acknowledgement and the result, each once");
         // Resumed: the ten segments went over once each (four before the cut, six after), none again.
         _nodes.ToChina.Paths.Count(p => p.Contains("/segments/", StringComparison.Ordinal)).ShouldBe(10, $"{segmentsBefore} segment uploads before the cut");
-    }
-
-    private static async Task WalkToReviewAsync(HttpClient thaiOfficer)
-    {
-        await CompleteAsync(thaiOfficer, "register", "registered", new JsonObject { ["registrationNumber"] = "OAG-MLA-2026-77" });
-        await CompleteAsync(thaiOfficer, "check", "complete");
-        await CompleteAsync(thaiOfficer, "assign", "assigned", new JsonObject { ["executingAuthority"] = "Royal Thai Police, Economic Crime Division" });
-        await CompleteAsync(thaiOfficer, "execute-investigative", "done", new JsonObject { ["resultSummary"] = "Bank records obtained." });
-        await CompleteAsync(thaiOfficer, "execute-judicial", "notRequired");
-    }
-
-    private static async Task<JsonNode> UploadAsync(HttpClient client, string request, byte[] bytes, string name, string mediaType)
-    {
-        using var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        using var response = await client.PostAsync($"/api/v1/requests/{request}/files?name={Uri.EscapeDataString(name)}&category=evidence", content);
-        return await response.ShouldBeJsonAsync(HttpStatusCode.Created);
     }
 }

@@ -58,7 +58,7 @@ internal sealed class TwoNodes : IAsyncDisposable
     }
 
     /// <summary>China opens an evidence request and takes it through its procedure until it is sent; returns its id.</summary>
-    public async Task<string> SendEvidenceRequestAsync(HttpClient chineseOfficer, HttpClient chineseProsecutor)
+    public static async Task<string> SendEvidenceRequestAsync(HttpClient chineseOfficer, HttpClient chineseProsecutor)
     {
         using var created = await chineseOfficer.PostAsync("/api/v1/requests", Body.Sample(Samples.Evidence));
         var id = (await created.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
