@@ -15,42 +15,51 @@ namespace MlaFlow.Gateway.Tests;
 public sealed class ExchangingFiles : IAsyncLifetime
 {
     private TwoNodes _nodes = null!;
+    private HttpClient _chineseOfficer = null!;
+    private HttpClient _chineseProsecutor = null!;
+    private HttpClient _thaiOfficer = null!;
 
-    public async Task InitializeAsync() => _nodes = await TwoNodes.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _nodes = await TwoNodes.StartAsync();
+        (_chineseOfficer, _chineseProsecutor) = (_nodes.China.ClientFor("CN-MOJ", Roles.Officer), _nodes.China.ClientFor("CN-MOJ", Roles.Prosecutor));
+        _thaiOfficer = _nodes.Thailand.ClientFor("TH-OAG", Roles.Officer);
+    }
 
-    public async Task DisposeAsync() => await _nodes.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _chineseOfficer.Dispose();
+        _chineseProsecutor.Dispose();
+        _thaiOfficer.Dispose();
+        await _nodes.DisposeAsync();
+    }
 
     [Fact]
     public async Task the_result_thailand_sends_carries_the_evidence_file_and_china_ends_executed_with_the_same_hash()
     {
-        using var chineseOfficer = _nodes.China.ClientFor("CN-MOJ", Roles.Officer);
-        using var chineseProsecutor = _nodes.China.ClientFor("CN-MOJ", Roles.Prosecutor);
-        using var thaiOfficer = _nodes.Thailand.ClientFor("TH-OAG", Roles.Officer);
-        var id = await SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
-        var copy = (await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is not null))["counterpart"]!.GetValue<string>();
-        await EvidenceWalk.ToReviewAsync(thaiOfficer);
+        var (id, copy) = await ThaiCopyAtReviewAsync();
 
         // Three segments and a bit: the last one short.
         var evidence = RandomNumberGenerator.GetBytes(3 * 64 * 1024 + 1000);
-        var uploaded = await EvidenceWalk.UploadAsync(thaiOfficer, copy, evidence, "bank-records.pdf", "application/pdf");
+        var uploaded = await EvidenceWalk.UploadAsync(_thaiOfficer, copy, evidence, "bank-records.pdf", "application/pdf");
         uploaded["sha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(evidence)));
-        await CompleteAsync(thaiOfficer, "review", "complete");
+        await CompleteAsync(_thaiOfficer, "review", "complete");
 
-        var received = await EventuallyAsync(chineseOfficer, id, r => r["files"] is JsonArray { Count: 1 });
+        var received = await EventuallyAsync(_chineseOfficer, id, r => r["files"] is JsonArray { Count: 1 });
         var file = received["files"]![0]!;
         file["sha256"]!.GetValue<string>().ShouldBe(uploaded["sha256"]!.GetValue<string>());
         file["name"]!.GetValue<string>().ShouldBe("bank-records.pdf");
         file["addedBy"]!.GetValue<string>().ShouldBe("TH-OAG");
         file["receivedIn"].ShouldNotBeNull();
-        await CompleteAsync(chineseProsecutor, "review-result", "complete");
-        (await EventuallyAsync(chineseOfficer, id, r => r["status"]!.GetValue<string>() == "executed"))["files"]!.AsArray().Count.ShouldBe(1);
+        await CompleteAsync(_chineseProsecutor, "review-result", "complete");
+        (await EventuallyAsync(_chineseOfficer, id, r => r["status"]!.GetValue<string>() == "executed"))["files"]!.AsArray().Count.ShouldBe(1);
 
-        using var download = await chineseOfficer.GetAsync($"/api/v1/requests/{id}/files/{file["id"]}");
+        using var download = await _chineseOfficer.GetAsync($"/api/v1/requests/{id}/files/{file["id"]}");
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(evidence);
 
-        var thai = await (await thaiOfficer.GetAsync($"/api/v1/requests/{copy}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var thai = await (await _thaiOfficer.GetAsync($"/api/v1/requests/{copy}")).ShouldBeJsonAsync(HttpStatusCode.OK);
         var result = thai["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "finalResult")!;
         result["files"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe([file["id"]!.GetValue<string>()]);
         JsonNode.Parse(result["deliveryEvidence"]!.GetValue<string>())!["status"]!.GetValue<string>().ShouldBe("delivered");
@@ -59,27 +68,31 @@ public sealed class ExchangingFiles : IAsyncLifetime
     [Fact]
     public async Task a_file_whose_upload_is_cut_off_resumes_where_it_stopped_and_arrives_once()
     {
-        using var chineseOfficer = _nodes.China.ClientFor("CN-MOJ", Roles.Officer);
-        using var chineseProsecutor = _nodes.China.ClientFor("CN-MOJ", Roles.Prosecutor);
-        using var thaiOfficer = _nodes.Thailand.ClientFor("TH-OAG", Roles.Officer);
-        var id = await SendEvidenceRequestAsync(chineseOfficer, chineseProsecutor);
-        var copy = (await EventuallyAsync(chineseOfficer, id, r => r["counterpart"] is not null))["counterpart"]!.GetValue<string>();
-        await EvidenceWalk.ToReviewAsync(thaiOfficer);
+        var (id, copy) = await ThaiCopyAtReviewAsync();
         var evidence = RandomNumberGenerator.GetBytes(10 * 64 * 1024);
-        await EvidenceWalk.UploadAsync(thaiOfficer, copy, evidence, "statement.bin", "application/octet-stream");
+        await EvidenceWalk.UploadAsync(_thaiOfficer, copy, evidence, "statement.bin", "application/octet-stream");
 
         // China's node goes down after taking the envelope and four segments; Thailand's outbox tries again later.
         _nodes.ToChina.DownAfterSegments(4);
-        await CompleteAsync(thaiOfficer, "review", "complete");
+        await CompleteAsync(_thaiOfficer, "review", "complete");
         await Eventually.FoundAsync(() => Task.FromResult<JsonNode?>(_nodes.ToChina.Refused >= 2 ? new JsonObject() : null), "attempts while China's node is down");
-        (await EventuallyAsync(chineseOfficer, id, r => r["files"] is null or JsonArray { Count: 0 })).ShouldNotBeNull();
+        (await EventuallyAsync(_chineseOfficer, id, r => r["files"] is null or JsonArray { Count: 0 })).ShouldNotBeNull();
         var segmentsBefore = _nodes.ToChina.Paths.Count(p => p.Contains("/segments/", StringComparison.Ordinal));
         _nodes.ToChina.Down = false;
 
-        var received = await EventuallyAsync(chineseOfficer, id, r => r["files"] is JsonArray { Count: 1 });
+        var received = await EventuallyAsync(_chineseOfficer, id, r => r["files"] is JsonArray { Count: 1 });
         received["files"]![0]!["sha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(evidence)));
         received["receivedMessages"]!.AsArray().Count.ShouldBe(2, "the acknowledgement and the result, each once");
         // Resumed: the ten segments went over once each (four before the cut, six after), none again.
         _nodes.ToChina.Paths.Count(p => p.Contains("/segments/", StringComparison.Ordinal)).ShouldBe(10, $"{segmentsBefore} segment uploads before the cut");
+    }
+
+    /// <summary>China's request sent, and Thailand's copy walked to the review; returns both ids.</summary>
+    private async Task<(string Request, string Copy)> ThaiCopyAtReviewAsync()
+    {
+        var id = await SendEvidenceRequestAsync(_chineseOfficer, _chineseProsecutor);
+        var copy = (await EventuallyAsync(_chineseOfficer, id, r => r["counterpart"] is not null))["counterpart"]!.GetValue<string>();
+        await EvidenceWalk.ToReviewAsync(_thaiOfficer);
+        return (id, copy);
     }
 }
