@@ -17,6 +17,9 @@ internal static class KeysCommand
 {
     private const int BadInput = 2;
 
+    /// <summary>How long a change waits for another <c>keys</c> command changing the same folder.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
     public static Command Create() => new("keys", "Authorities' key pairs, and the directory of other authorities' public keys.")
     {
         Generate(), List(), ExportPublic(), ImportPeer(), Rotate(), Revoke(),
@@ -26,7 +29,7 @@ internal static class KeysCommand
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default {KeySuite.Default.Name}).", DefaultValueFactory = _ => KeySuite.Default.Name };
-        return Subcommand("generate", "Create an authority's first encryption and signing key pairs.", [authority, suite], unlock: true, (session, parse) =>
+        return Subcommand("generate", "Create an authority's first encryption and signing key pairs.", [authority, suite], KeysAccess.ChangeOwn, (session, parse) =>
         {
             var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
             var keySuite = ParseSuite(parse.GetValue(suite)!);
@@ -40,7 +43,7 @@ internal static class KeysCommand
     private static Command List()
     {
         var authority = AuthorityOption("Only this authority's keys (default: every authority, own and peer).");
-        return Subcommand("list", "List own and peer keys: ids, suites, statuses, dates, fingerprints (never a private key).", [authority], unlock: false, (session, parse) =>
+        return Subcommand("list", "List own and peer keys: ids, suites, statuses, dates, fingerprints (never a private key).", [authority], KeysAccess.Read, (session, parse) =>
         {
             AuthorityId? only = parse.GetValue(authority) is { } text ? ParseAuthority(text) : null;
             var own = (only is null ? session.Store.Authorities : [only]).SelectMany(session.Store.Keys).ToList();
@@ -59,7 +62,7 @@ internal static class KeysCommand
         var authority = AuthorityOption("The authority whose public keys to export, e.g. CN-MOJ (required).");
         var output = new Option<string>("--out") { Description = "Write the bundle to this file (default: print it, and its fingerprint on stderr)." };
         return Subcommand("export-public", "Export an authority's public key bundle (JSON) for its peers, with the fingerprint they confirm it by.",
-            [authority, output], unlock: false, (session, parse) =>
+            [authority, output], KeysAccess.Read, (session, parse) =>
             {
                 var id = ParseAuthority(parse.GetValue(authority));
                 var file = parse.GetValue(output);
@@ -88,7 +91,7 @@ internal static class KeysCommand
         var bundleFile = new Argument<string>("bundle") { Description = "A bundle written by keys export-public on the peer's node.", Arity = ArgumentArity.ZeroOrOne };
         var fingerprint = new Option<string>("--fingerprint") { Description = "The bundle's fingerprint as the peer authority read it to you, over another channel (required)." };
         return Subcommand("import-peer", "Add or update another authority's public keys, once the bundle's fingerprint is the one confirmed.",
-            [bundleFile, fingerprint], unlock: false, (session, parse) =>
+            [bundleFile, fingerprint], KeysAccess.ChangePeers, (session, parse) =>
             {
                 var path = parse.GetValue(bundleFile) ?? throw new UsageException("give the bundle file: keys import-peer <bundle.json> --fingerprint \"…\".");
                 var confirmed = parse.GetValue(fingerprint) is { } text
@@ -117,7 +120,7 @@ internal static class KeysCommand
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default: the authority's current suite)." };
-        return Subcommand("rotate", "Issue new key pairs; the current ones are retired, kept to open and verify earlier messages.", [authority, suite], unlock: true, (session, parse) =>
+        return Subcommand("rotate", "Issue new key pairs; the current ones are retired, kept to open and verify earlier messages.", [authority, suite], KeysAccess.ChangeOwn, (session, parse) =>
         {
             var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
             var keySuite = parse.GetValue(suite) is { } text ? ParseSuite(text) : null;
@@ -132,7 +135,7 @@ internal static class KeysCommand
     {
         var authority = AuthorityOption("The authority whose key to revoke, e.g. CN-MOJ (required).");
         var keyId = new Option<string>("--key-id") { Description = "The key to revoke, as keys list shows it (required)." };
-        return Subcommand("revoke", "Revoke a key: from now on it is refused for everything.", [authority, keyId], unlock: true, (session, parse) =>
+        return Subcommand("revoke", "Revoke a key: from now on it is refused for everything.", [authority, keyId], KeysAccess.ChangeOwn, (session, parse) =>
         {
             var id = ParseAuthority(parse.GetValue(authority));
             var key = parse.GetValue(keyId) is { } text
@@ -158,7 +161,7 @@ internal static class KeysCommand
     /// A subcommand whose unknown tokens are configuration (<c>--MlaFlow:DataPath=…</c>), as for <c>token</c>.
     /// Required options are checked by the action rather than the parser, so a missing one is reported like any other mistake.
     /// </summary>
-    private static Command Subcommand(string name, string description, Symbol[] symbols, bool unlock, Action<Session, ParseResult> action)
+    private static Command Subcommand(string name, string description, Symbol[] symbols, KeysAccess access, Action<Session, ParseResult> action)
     {
         var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
         foreach (var symbol in symbols)
@@ -174,11 +177,11 @@ internal static class KeysCommand
             }
         }
 
-        command.SetAction(parse => Run(parse, name, unlock, action));
+        command.SetAction(parse => Run(parse, name, access, action));
         return command;
     }
 
-    private static int Run(ParseResult parse, string name, bool unlock, Action<Session, ParseResult> action)
+    private static int Run(ParseResult parse, string name, KeysAccess access, Action<Session, ParseResult> action)
     {
         var configurationArgs = parse.UnmatchedTokens;
         if (NodeConfiguration.TryLoad(configurationArgs) is not var (node, configuration))
@@ -198,12 +201,15 @@ internal static class KeysCommand
 
         try
         {
+            var unlock = access == KeysAccess.ChangeOwn;
             if (unlock && protection is null)
             {
                 return Fail($"keys {name} needs the key store's passphrase or key-encryption key: {KeyProtectionSettings.Hint}.");
             }
 
             // Reading public keys needs no secret, so list and export-public do not stretch a passphrase they do not use.
+            // Taken before anything is read: a change is made to what the previous change wrote.
+            using var held = access == KeysAccess.Read ? null : KeyFolderLock.Acquire(node.DataPath, LockWait);
             using var session = new Session(node, unlock ? protection : null);
             action(session, parse);
             return 0;
@@ -265,6 +271,14 @@ internal static class KeysCommand
         public PeerDirectory Peers => _peers ??= PeerDirectory.Open(node.DataPath, SystemClock.Instance);
 
         public void Dispose() => _store?.Dispose();
+    }
+
+    /// <summary>What a subcommand does with the keys: reads them, changes the peer directory, or changes own keys (which needs the store's secret).</summary>
+    private enum KeysAccess
+    {
+        Read,
+        ChangePeers,
+        ChangeOwn,
     }
 
     /// <summary>A mistake on the command line, told to the user as it is.</summary>
