@@ -75,7 +75,7 @@ public static class ExchangeApi
             var transfers = await new IncomingFiles(files, inbox).PrepareAsync(target, http.HttpContext.RequestAborted);
             // Without files the message is whole now; with files it waits for them, and its copy is named on delivery.
             var copy = transfers.Count == 0 ? await ConcurrentWrite.RetryAsync(() => delivery.DeliverAsync(target)) : target.Copy;
-            await inbox.RecordAsync(header, body, transfers, http.HttpContext.RequestAborted);
+            await RecordAsync(inbox, files, header, body, transfers, http.HttpContext.RequestAborted);
             return ExchangeAnswers.Signed(StatusCodes.Status200OK, SignedReceipt.Sign(keys, header, ReceiptStatus.Accepted, null, null, copy, now));
         }
         catch (EnvelopeRefusedException e) when (e.Reason == EnvelopeRefusal.WrongRecipient)
@@ -97,6 +97,25 @@ public static class ExchangeApi
         finally
         {
             target?.ForgetKeys();
+        }
+    }
+
+    // The files were prepared before the record that points at them: if it fails, they point nowhere, and go.
+    private static async Task RecordAsync(
+        IExchangeInbox inbox, EvidenceFileStore files, EnvelopeHeader header, byte[] body, IReadOnlyList<IncomingTransfer> transfers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inbox.RecordAsync(header, body, transfers, cancellationToken);
+        }
+        catch
+        {
+            foreach (var transfer in transfers)
+            {
+                files.DiscardIncoming(transfer.FileId);
+            }
+
+            throw;
         }
     }
 

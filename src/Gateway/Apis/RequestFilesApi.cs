@@ -91,10 +91,16 @@ public static class RequestFilesApi
             var changed = await ConcurrentWrite.RetryAsync(() => grains.GetGrain<IAssistanceRequestGrain>(request.Id.Value).AddFileAsync(actor, file));
             return TypedResults.Created($"/api/v1/requests/{request.Id}/files/{stored.Id}", changed.Files!.Single(f => f.Id == stored.Id));
         }
-        catch (WorkflowOperationException e)
+        catch (Exception e)
         {
+            // Stored before the request recorded it: a file no request holds is deleted, whatever went wrong.
             files.Delete(stored.Id);
-            return ApiProblems.Conflict(e.Message);
+            if (e is WorkflowOperationException)
+            {
+                return ApiProblems.Conflict(e.Message);
+            }
+
+            throw;
         }
     }
 

@@ -63,13 +63,16 @@ internal sealed class IncomingFiles(EvidenceFileStore store, IExchangeInbox inbo
         problem ??= file.Key is { Length: AttachmentFormat.FileKeyLength } ? null : $"a file key has {AttachmentFormat.FileKeyLength} bytes.";
         if (problem is null)
         {
+            // Checked under the key and id, not only parsed: a header sealed otherwise would have every segment refused,
+            // and the message accepted here could never be delivered.
             try
             {
-                _ = AttachmentHeader.Parse(file.Header is { Length: AttachmentFormat.HeaderLength } h ? h : throw new FormatException());
+                using var opener = AttachmentSegmentOpener.Create(
+                    file.Header is { Length: AttachmentFormat.HeaderLength } h ? h : throw new FormatException(), file.Key, EvidenceFileId.AssociatedData(described.Id));
             }
             catch (Exception e) when (e is AttachmentTamperedException or FormatException)
             {
-                problem = $"the header is not a {AttachmentFormat.HeaderLength}-byte attachment header this node reads.";
+                problem = $"the header is not a {AttachmentFormat.HeaderLength}-byte attachment header sealed under the file's key and id.";
             }
         }
 
