@@ -17,6 +17,7 @@ public static class GrainsServiceCollectionExtensions
     {
         services.TryAddSingleton<IRemoteExchange, NoRemoteExchange>();
         services.TryAddSingleton(OutboxSchedule.Default);
+        services.TryAddSingleton<OutboxSender>();
         return services
             .AddGrain<IAssistanceRequestGrain, AssistanceRequestGrain>(GrainTypes.Request)
             .AddGrain<IAuthorityGrain, AuthorityGrain>(GrainTypes.Authority);

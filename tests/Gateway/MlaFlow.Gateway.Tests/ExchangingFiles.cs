@@ -87,6 +87,28 @@ public sealed class ExchangingFiles : IAsyncLifetime
         _nodes.ToChina.Paths.Count(p => p.Contains("/segments/", StringComparison.Ordinal)).ShouldBe(10, $"{segmentsBefore} segment uploads before the cut");
     }
 
+    [Fact]
+    public async Task the_request_stays_readable_and_workable_while_its_file_is_on_the_way()
+    {
+        var (id, copy) = await ThaiCopyAtReviewAsync();
+        await EvidenceWalk.UploadAsync(_thaiOfficer, copy, RandomNumberGenerator.GetBytes(2 * 64 * 1024), "intercepts.zip", "application/zip");
+        _nodes.ToChina.HoldSegments();
+        await CompleteAsync(_thaiOfficer, "review", "complete");
+
+        // The upload waits on the link, outside the request's turn: the copy answers, its result still on the way.
+        await Eventually.FoundAsync(() => Task.FromResult<JsonNode?>(_nodes.ToChina.Paths.Any(p => p.StartsWith("/exchange/v1/attachments/", StringComparison.Ordinal)) ? new JsonObject() : null),
+            "the upload to begin");
+        var sending = await EventuallyAsync(_thaiOfficer, copy, r => r["status"]!.GetValue<string>() == "executed");
+        sending["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "finalResult")!["deliveredAt"].ShouldBeNull();
+        using (var noted = await _thaiOfficer.PostAsync($"/api/v1/requests/{copy}/notes", Body.Json(new JsonObject { ["text"] = "Originals kept by the police." })))
+        {
+            await noted.ShouldBeJsonAsync(HttpStatusCode.OK);
+        }
+
+        _nodes.ToChina.ReleaseSegments();
+        (await EventuallyAsync(_chineseOfficer, id, r => r["files"] is JsonArray { Count: 1 }))["receivedMessages"]!.AsArray().Count.ShouldBe(2);
+    }
+
     /// <summary>China's request sent, and Thailand's copy walked to the review; returns both ids.</summary>
     private async Task<(string Request, string Copy)> ThaiCopyAtReviewAsync()
     {

@@ -20,6 +20,13 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// <summary>Delivers a message from the counterpart to the step awaiting it, once: a repeated message id changes nothing.</summary>
     Task ReceiveMessageAsync(IncomingMessage message);
 
+    /// <summary>
+    /// Records what the recipient's node answered to outbox message <paramref name="messageId"/>, sent to another node
+    /// outside the request's turn: delivered (with the signed acceptance and delivery evidence) or refused (final).
+    /// Audited; an answer for a message no longer pending changes nothing.
+    /// </summary>
+    Task RecordRemoteDeliveryAsync(string messageId, Exchange.RemoteReceipt receipt);
+
     /// <summary>The request, or null when no request has this id.</summary>
     Task<AssistanceRequest?> GetAsync();
 

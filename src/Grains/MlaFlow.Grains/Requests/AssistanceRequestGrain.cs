@@ -13,7 +13,7 @@ namespace MlaFlow.Grains.Requests;
 
 /// <summary>One request for assistance: its document, its workflow, status and timeline, each change audited.</summary>
 public sealed class AssistanceRequestGrain(
-    IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served, IRemoteExchange remote, OutboxSchedule outbox)
+    IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served, IRemoteExchange remote, OutboxSender sender, OutboxSchedule outbox)
     : Grain(context), IAssistanceRequestGrain, IRemindable
 {
     private const string SystemActor = "system:workflow";
@@ -23,7 +23,7 @@ public sealed class AssistanceRequestGrain(
 
     private readonly IPersistentState<AssistanceRequest> _state = context.GetState<AssistanceRequest>();
     private readonly RequestWorkflow _workflow = new(plugins);
-    private readonly RequestDelivery _delivery = new(context.GrainFactory, served, remote);
+    private readonly RequestDelivery _delivery = new(context.GrainFactory, served, remote, sender);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -108,6 +108,22 @@ public sealed class AssistanceRequestGrain(
             // Nothing awaits it (or the workflow has ended): kept on the record and audited, not lost and not retried for ever.
             var unexpected = received with { Timeline = [.. received.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"unexpected {message.Type}: {e.Message}")] };
             await SaveAsync(unexpected, [], audit with { Action = "request.message-unexpected" });
+        }
+    }
+
+    public async Task RecordRemoteDeliveryAsync(string messageId, RemoteReceipt receipt)
+    {
+        if (_state.State is not { } request || RequestDelivery.Answered(request, messageId, receipt, clock.GetCurrentInstant()) is not { } answered)
+        {
+            return;
+        }
+
+        var action = receipt.Accepted ? "request.message-delivered" : "request.message-refused";
+        await _state.WriteStateAsync(answered, new AuditEntry(request.Own.Authority.Value, RequestDelivery.Actor, action, Id.Key));
+        if (answered.Outbox?.Any(m => m.IsPending) == true)
+        {
+            // The next message goes now, not at the outbox's next round.
+            await Context.Reminders.RegisterOrUpdateAsync(OutboxReminder, clock.GetCurrentInstant(), outbox.Retry);
         }
     }
 

@@ -10,9 +10,10 @@ namespace MlaFlow.Grains.Requests;
 /// Delivers a request's outbox to the counterpart authority: through its grains when this node serves it too,
 /// else through the secure exchange to its node. The first <c>request</c> message opens the counterpart's copy;
 /// every later message goes to that copy. Each delivery is idempotent at the receiver (by message id), so a
-/// delivery repeated after a crash, or after a lost receipt, is harmless.
+/// delivery repeated after a crash, or after a lost receipt, is harmless. One message at a time, oldest first: the
+/// next is sent once the previous one is delivered or refused.
 /// </summary>
-internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities served, IRemoteExchange remote)
+internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities served, IRemoteExchange remote, OutboxSender sender)
 {
     public const string Actor = "system:exchange";
 
@@ -44,7 +45,7 @@ internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities se
             return Delivered(request, index, message with { DeliveredAt = now }, counterpart, now, "");
         }
 
-        return remote.Reaches(recipient) ? await SendAsync(request, index, message, files, opens, now) : null;
+        return remote.Reaches(recipient) ? Send(request, message, files, opens) : null;
     }
 
     private static IReadOnlyList<EvidenceFile> Carried(AssistanceRequest request, OutgoingMessage message) =>
@@ -56,22 +57,29 @@ internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities se
         return counterpart;
     }
 
-    // A node that is down, or an answer that cannot be trusted, leaves the message pending for the next try; a
-    // refusal is final (the recipient said why, in its signed receipt) and is kept on the timeline.
-    private async Task<AssistanceRequest?> SendAsync(
-        AssistanceRequest request, int index, OutgoingMessage message, IReadOnlyList<EvidenceFile> files, bool opens, Instant now)
+    // The exchange with another node runs outside the request's turn (OutboxSender); its answer comes back through
+    // RecordRemoteDeliveryAsync. Until then, and after a failure, the message stays pending.
+    private AssistanceRequest? Send(AssistanceRequest request, OutgoingMessage message, IReadOnlyList<EvidenceFile> files, bool opens)
     {
         var payload = opens ? ExchangePayload.ForRequest(request) : ExchangePayload.ForCopy(request.Counterpart!);
-        RemoteReceipt receipt;
-        try
-        {
-            receipt = await remote.SendAsync(new RemoteMessage(request.Own.Authority, request.Other.Authority, message.Id, request.Id.Value, message.Type, payload, files));
-        }
-        catch (ExchangeUnavailableException)
+        sender.Start(request.Id.Value, new RemoteMessage(request.Own.Authority, request.Other.Authority, message.Id, request.Id.Value, message.Type, payload, files));
+        return null;
+    }
+
+    /// <summary>
+    /// The request with the recipient node's answer to pending message <paramref name="messageId"/> recorded, or null
+    /// when no such message is pending (answered before). A refusal is final (the recipient said why, signed) and is
+    /// kept on the timeline.
+    /// </summary>
+    public static AssistanceRequest? Answered(AssistanceRequest request, string messageId, RemoteReceipt receipt, Instant now)
+    {
+        var index = (request.Outbox ?? []).ToList().FindIndex(m => m.Id == messageId && m.IsPending);
+        if (index < 0)
         {
             return null;
         }
 
+        var message = request.Outbox![index];
         if (receipt.Accepted)
         {
             return Delivered(request, index, message with { DeliveredAt = now, Receipt = receipt.Evidence, DeliveryEvidence = receipt.DeliveryEvidence },
@@ -79,7 +87,7 @@ internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities se
         }
 
         var outbox = request.Outbox!.ToList();
-        outbox[index] = message with { RefusedAt = now, Refusal = receipt.Refusal, Receipt = receipt.Evidence };
+        outbox[index] = message with { RefusedAt = now, Refusal = receipt.Refusal, Receipt = receipt.Evidence, DeliveryEvidence = receipt.DeliveryEvidence };
         return request with
         {
             Outbox = outbox,

@@ -13,6 +13,7 @@ internal sealed class LateBoundHandler : HttpMessageHandler
     private HttpMessageInvoker? _target;
     private int _refused;
     private int _segmentsBeforeDown = -1;
+    private TaskCompletionSource _segmentsHeld = Released();
 
     public bool Down { get; set; }
 
@@ -27,9 +28,19 @@ internal sealed class LateBoundHandler : HttpMessageHandler
     /// <summary>Lets <paramref name="segments"/> more segment uploads through, then goes <see cref="Down"/>.</summary>
     public void DownAfterSegments(int segments) => Volatile.Write(ref _segmentsBeforeDown, segments);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Makes segment uploads wait, as over a slow link, until <see cref="ReleaseSegments"/>.</summary>
+    public void HoldSegments() => _segmentsHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseSegments() => _segmentsHeld.TrySetResult();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath;
+        if (path.Contains("/segments/", StringComparison.Ordinal))
+        {
+            await _segmentsHeld.Task.WaitAsync(cancellationToken);
+        }
+
         if (path.Contains("/segments/", StringComparison.Ordinal) && Volatile.Read(ref _segmentsBeforeDown) >= 0
             && Interlocked.Decrement(ref _segmentsBeforeDown) < 0)
         {
@@ -43,6 +54,13 @@ internal sealed class LateBoundHandler : HttpMessageHandler
         }
 
         _paths.Enqueue(path);
-        return _target.SendAsync(request, cancellationToken);
+        return await _target.SendAsync(request, cancellationToken);
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
     }
 }
