@@ -31,18 +31,25 @@ public sealed class HttpRemoteExchange(
 
     public bool Reaches(Plugins.Sdk.AuthorityId recipient) => settings.Peers.ContainsKey(recipient) && peers.Keys(recipient).Count > 0;
 
-    public async Task<RemoteReceipt> SendAsync(RemoteMessage message, CancellationToken cancellationToken = default)
+    public async Task<RemoteReceipt> SendAsync(RemoteMessage message, Func<string, Task> accepted, CancellationToken cancellationToken = default)
     {
         if (!settings.Peers.TryGetValue(message.Recipient, out var peer))
         {
             throw new ExchangeUnavailableException($"No node address is configured for {message.Recipient} ({ExchangeSettings.PeersKey}:{message.Recipient}).");
         }
 
-        var acceptance = await PostAsync(new Uri(peer, EnvelopesPath), Seal(message), message, cancellationToken);
-        var accepted = acceptance.Receipt.Receipt;
-        if (accepted.Status != ReceiptStatus.Accepted && accepted.Reason != "replayed")
+        var answer = await PostAsync(new Uri(peer, EnvelopesPath), Seal(message), message, cancellationToken);
+        var replayed = answer.Receipt.Receipt is { Status: ReceiptStatus.Rejected, Reason: "replayed" };
+        if (answer.Receipt.Receipt.Status != ReceiptStatus.Accepted && !replayed)
         {
-            return Refused(acceptance, acceptance);
+            return new RemoteReceipt(false, answer.Receipt.Receipt.RequestId, Why(answer), answer.Text);
+        }
+
+        // A replay means an earlier attempt was accepted, and kept that acceptance: this answer is not one.
+        var acceptance = replayed ? null : answer.Text;
+        if (acceptance is not null)
+        {
+            await accepted(acceptance);
         }
 
         var upload = new AttachmentUpload(files, requests, logger);
@@ -61,13 +68,11 @@ public sealed class HttpRemoteExchange(
         var request = JsonSerializer.SerializeToUtf8Bytes(new { sender = message.Sender.Value, messageId = message.MessageId });
         var delivery = await PostAsync(new Uri(peer, DeliveriesPath), request, message, cancellationToken);
         return delivery.Receipt.Receipt.Status == ReceiptStatus.Delivered
-            ? new RemoteReceipt(true, delivery.Receipt.Receipt.RequestId, null, acceptance.Text, delivery.Text)
-            : Refused(acceptance, delivery);
+            ? new RemoteReceipt(true, delivery.Receipt.Receipt.RequestId, null, acceptance, delivery.Text)
+            : new RemoteReceipt(false, delivery.Receipt.Receipt.RequestId, Why(delivery), delivery.Text);
     }
 
-    private static RemoteReceipt Refused(CheckedAnswer acceptance, CheckedAnswer refusal) =>
-        new(false, refusal.Receipt.Receipt.RequestId, $"{refusal.Receipt.Receipt.Reason}: {refusal.Receipt.Receipt.Detail}", acceptance.Text,
-            ReferenceEquals(acceptance, refusal) ? null : refusal.Text);
+    private static string Why(CheckedAnswer refusal) => $"{refusal.Receipt.Receipt.Reason}: {refusal.Receipt.Receipt.Detail}";
 
     // The files' keys go inside the sealed payload, and nowhere else: zeroed once it is sealed.
     private byte[] Seal(RemoteMessage message)

@@ -20,6 +20,9 @@ public sealed class PeerRequests(ExchangeHttpClient http)
             ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                 .Handle<HttpRequestException>()
                 .Handle<TaskCanceledException>()
+                // A connection accepted and then reset (a balancer with nothing behind it) surfaces as a bare socket error.
+                .Handle<System.Net.Sockets.SocketException>()
+                .Handle<IOException>()
                 .HandleResult(r => r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
         })
         .Build();
@@ -35,7 +38,7 @@ public sealed class PeerRequests(ExchangeHttpClient http)
                 return await http.Client.SendAsync(attempt, token);
             }, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException or IOException)
         {
             throw new PeerUnreachableException(e.Message, e);
         }

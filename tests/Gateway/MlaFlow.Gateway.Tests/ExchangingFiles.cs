@@ -85,6 +85,10 @@ public sealed class ExchangingFiles : IAsyncLifetime
         received["receivedMessages"]!.AsArray().Count.ShouldBe(2, "the acknowledgement and the result, each once");
         // Resumed: the ten segments went over once each (four before the cut, six after), none again.
         _nodes.ToChina.Paths.Count(p => p.Contains("/segments/", StringComparison.Ordinal)).ShouldBe(10, $"{segmentsBefore} segment uploads before the cut");
+        // The acceptance was kept when it came, before the cut; the envelope sent again was a replay, not kept as one.
+        var result = (await EventuallyAsync(_thaiOfficer, copy, r => r["outbox"]!.AsArray().All(m => m!["deliveredAt"] is not null)))["outbox"]![1]!;
+        JsonNode.Parse(result["receipt"]!.GetValue<string>())!["status"]!.GetValue<string>().ShouldBe("accepted");
+        JsonNode.Parse(result["deliveryEvidence"]!.GetValue<string>())!["status"]!.GetValue<string>().ShouldBe("delivered");
     }
 
     [Fact]

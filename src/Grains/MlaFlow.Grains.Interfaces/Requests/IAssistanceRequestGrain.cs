@@ -21,6 +21,12 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     Task ReceiveMessageAsync(IncomingMessage message);
 
     /// <summary>
+    /// Keeps the recipient's signed acceptance of pending outbox message <paramref name="messageId"/>, as soon as it
+    /// comes: its files and delivery follow, and may take several attempts. Audited; kept once.
+    /// </summary>
+    Task RecordRemoteAcceptanceAsync(string messageId, string acceptance);
+
+    /// <summary>
     /// Records what the recipient's node answered to outbox message <paramref name="messageId"/>, sent to another node
     /// outside the request's turn: delivered (with the signed acceptance and delivery evidence) or refused (final).
     /// Audited; an answer for a message no longer pending changes nothing.

@@ -13,13 +13,16 @@ namespace MlaFlow.Grains.Requests;
 /// <param name="StepId">The send step that queued it.</param>
 /// <param name="QueuedAt">When the step ran.</param>
 /// <param name="DeliveredAt">When the recipient took it; null while pending or when refused.</param>
-/// <param name="Receipt">For a message to another node: the recipient's signed receipt as received, the evidence of acceptance or refusal.</param>
+/// <param name="Receipt">
+/// For a message to another node: the recipient's signed answer to the envelope as received — its acceptance (kept as
+/// soon as it comes, whatever follows), or its rejection.
+/// </param>
 /// <param name="RefusedAt">When the recipient's node refused it (it is not sent again).</param>
 /// <param name="Refusal">Why it was refused, as the recipient's receipt says.</param>
 /// <param name="Files">The request's files this message carries (<see cref="EvidenceFile.Id"/>): those added since the previous message.</param>
 /// <param name="DeliveryEvidence">
-/// For a message to another node: the recipient's signed delivery evidence, issued once its copy of the request took the
-/// message and every file arrived whole with the declared SHA-256 (<paramref name="Receipt"/> is the earlier acceptance).
+/// For a message to another node: the recipient's signed answer to the delivery — the delivery evidence, issued once its
+/// copy of the request took the message and every file arrived whole with the declared SHA-256, or the rejection.
 /// </param>
 public sealed record OutgoingMessage(
     string Id, MessageType Type, string StepId, Instant QueuedAt, Instant? DeliveredAt = null, string? Receipt = null, Instant? RefusedAt = null, string? Refusal = null,

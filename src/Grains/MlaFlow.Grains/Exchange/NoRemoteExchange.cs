@@ -7,6 +7,6 @@ internal sealed class NoRemoteExchange : IRemoteExchange
 {
     public bool Reaches(AuthorityId recipient) => false;
 
-    public Task<RemoteReceipt> SendAsync(RemoteMessage message, CancellationToken cancellationToken = default) =>
+    public Task<RemoteReceipt> SendAsync(RemoteMessage message, Func<string, Task> accepted, CancellationToken cancellationToken = default) =>
         throw new ExchangeUnavailableException($"This node has no exchange with other nodes; {message.Recipient} is not reachable.");
 }

@@ -42,8 +42,9 @@ public sealed class OutboxSender(IRemoteExchange remote, IGrainFactory grains, I
     {
         try
         {
-            var receipt = await remote.SendAsync(message, _stopping.Token);
-            await grains.GetGrain<IAssistanceRequestGrain>(requestId).RecordRemoteDeliveryAsync(message.MessageId, receipt);
+            var request = grains.GetGrain<IAssistanceRequestGrain>(requestId);
+            var receipt = await remote.SendAsync(message, acceptance => request.RecordRemoteAcceptanceAsync(message.MessageId, acceptance), _stopping.Token);
+            await request.RecordRemoteDeliveryAsync(message.MessageId, receipt);
         }
         catch (ExchangeUnavailableException)
         {

@@ -111,6 +111,14 @@ public sealed class AssistanceRequestGrain(
         }
     }
 
+    public async Task RecordRemoteAcceptanceAsync(string messageId, string acceptance)
+    {
+        if (_state.State is { } request && RequestDelivery.Accepted(request, messageId, acceptance) is { } accepted)
+        {
+            await _state.WriteStateAsync(accepted, new AuditEntry(request.Own.Authority.Value, RequestDelivery.Actor, "request.message-accepted", Id.Key));
+        }
+    }
+
     public async Task RecordRemoteDeliveryAsync(string messageId, RemoteReceipt receipt)
     {
         if (_state.State is not { } request || RequestDelivery.Answered(request, messageId, receipt, clock.GetCurrentInstant()) is not { } answered)

@@ -66,6 +66,20 @@ internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities se
         return null;
     }
 
+    /// <summary>The request with <paramref name="acceptance"/> kept on pending message <paramref name="messageId"/>, or null when it has one or is not pending.</summary>
+    public static AssistanceRequest? Accepted(AssistanceRequest request, string messageId, string acceptance)
+    {
+        var index = (request.Outbox ?? []).ToList().FindIndex(m => m.Id == messageId && m.IsPending && m.Receipt is null);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var outbox = request.Outbox!.ToList();
+        outbox[index] = outbox[index] with { Receipt = acceptance };
+        return request with { Outbox = outbox };
+    }
+
     /// <summary>
     /// The request with the recipient node's answer to pending message <paramref name="messageId"/> recorded, or null
     /// when no such message is pending (answered before). A refusal is final (the recipient said why, signed) and is
@@ -82,12 +96,14 @@ internal sealed class RequestDelivery(IGrainFactory grains, ServedAuthorities se
         var message = request.Outbox![index];
         if (receipt.Accepted)
         {
-            return Delivered(request, index, message with { DeliveredAt = now, Receipt = receipt.Evidence, DeliveryEvidence = receipt.DeliveryEvidence },
+            return Delivered(request, index, message with { DeliveredAt = now, Receipt = receipt.Evidence ?? message.Receipt, DeliveryEvidence = receipt.DeliveryEvidence },
                 receipt.RecipientRequestId ?? request.Counterpart, now, "; signed acceptance and delivery evidence kept");
         }
 
         var outbox = request.Outbox!.ToList();
-        outbox[index] = message with { RefusedAt = now, Refusal = receipt.Refusal, Receipt = receipt.Evidence, DeliveryEvidence = receipt.DeliveryEvidence };
+        outbox[index] = message.Receipt is null
+            ? message with { RefusedAt = now, Refusal = receipt.Refusal, Receipt = receipt.Evidence }
+            : message with { RefusedAt = now, Refusal = receipt.Refusal, DeliveryEvidence = receipt.Evidence };
         return request with
         {
             Outbox = outbox,

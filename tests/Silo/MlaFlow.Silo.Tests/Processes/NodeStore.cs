@@ -95,6 +95,18 @@ public sealed class NodeStore : IAsyncDisposable
         return rows.ToList();
     }
 
+    /// <summary>Every envelope the node accepted from another node, in the order it arrived.</summary>
+    public async Task<IReadOnlyList<StoredEnvelope>> InboxAsync()
+    {
+        await using var connection = await Database.OpenAsync();
+        var rows = await connection.QueryAsync<StoredEnvelope>(
+            """
+            SELECT sender_authority AS Sender, message_id AS MessageId, message_type AS MessageType, envelope AS Envelope
+            FROM exchange_inbox ORDER BY received_at
+            """);
+        return rows.ToList();
+    }
+
     /// <summary>Runs a statement directly on the database, behind the node's back.</summary>
     public async Task<int> ExecuteAsync(string sql, object? parameters = null)
     {
