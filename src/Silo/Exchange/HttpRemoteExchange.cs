@@ -6,8 +6,9 @@ using System.Text.Json;
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Messaging.Attachments;
 using MlaFlow.Messaging.Envelopes;
-using MlaFlow.Messaging.Keys;
 using MlaFlow.Messaging.Files;
+using MlaFlow.Messaging.Keys;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Runtime.Serialization;
 using MlaFlow.Silo.Hosting;
 using MlaFlow.Workflows.Definitions;
@@ -29,7 +30,7 @@ public sealed class HttpRemoteExchange(
     private const string EnvelopesPath = "exchange/v1/envelopes";
     private const string DeliveriesPath = "exchange/v1/deliveries";
 
-    public bool Reaches(Plugins.Sdk.AuthorityId recipient) => settings.Peers.ContainsKey(recipient) && peers.Keys(recipient).Count > 0;
+    public bool Reaches(AuthorityId recipient) => settings.Peers.ContainsKey(recipient) && peers.Keys(recipient).Count > 0;
 
     public async Task<RemoteReceipt> SendAsync(RemoteMessage message, Func<string, Task> accepted, CancellationToken cancellationToken = default)
     {

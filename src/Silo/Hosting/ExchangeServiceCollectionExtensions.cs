@@ -1,8 +1,8 @@
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Envelopes;
-using MlaFlow.Messaging.Keys;
 using MlaFlow.Messaging.Files;
+using MlaFlow.Messaging.Keys;
 using MlaFlow.Silo.Exchange;
 using NodaTime;
 

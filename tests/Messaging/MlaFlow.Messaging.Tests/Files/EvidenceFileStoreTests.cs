@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using MlaFlow.Messaging.Attachments;
-using MlaFlow.Messaging.Keys;
 using MlaFlow.Messaging.Files;
+using MlaFlow.Messaging.Keys;
 
 namespace MlaFlow.Messaging.Tests.Files;
 

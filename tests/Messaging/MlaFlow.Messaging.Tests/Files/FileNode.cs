@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using MlaFlow.Messaging.Keys;
 using MlaFlow.Messaging.Files;
+using MlaFlow.Messaging.Keys;
 using NodaTime;
 
 namespace MlaFlow.Messaging.Tests.Files;
