@@ -38,6 +38,7 @@ internal sealed class AttachmentUpload(EvidenceFileStore files, PeerRequests pee
             logger.LogInformation("Resuming file {FileId} ({Size} bytes) at segment {Next} of {Count}", file.Id, file.Size, next, layout.SegmentCount);
         }
 
+        var progress = new UploadProgress(file, layout.SegmentCount, logger);
         while (next < layout.SegmentCount)
         {
             var length = layout.SegmentLength(next);
@@ -46,10 +47,12 @@ internal sealed class AttachmentUpload(EvidenceFileStore files, PeerRequests pee
             status = await PutAsync(node, file.Id, next, segment.AsMemory(0, length), cancellationToken);
             if (status.Complete || status.Failed)
             {
+                progress.Ended(status.Complete);
                 return;
             }
 
             next = status.NextSegment;
+            progress.Reached(next);
         }
     }
 
