@@ -27,6 +27,13 @@ public sealed class EvidenceFileStore(string dataPath, KeyStore keys)
     /// <summary>The folder's name inside the data folder.</summary>
     public const string FolderName = "files";
 
+    /// <summary>
+    /// Plaintext bytes per segment of a stored file: the format's largest. A file crosses to another node as the very
+    /// segments it is stored in, one request each, so larger segments mean far fewer round trips over a slow link
+    /// (1 GiB: 1,024 requests rather than 16,384) for a resume granularity of a mebibyte.
+    /// </summary>
+    public const int SegmentSize = AttachmentFormat.MaxSegmentSize;
+
     // A sealed file key is 60 bytes; reading a little more lets a longer (altered) file fail to open, without reading it all.
     private const int MaxSealedKeyLength = 256;
 
@@ -61,7 +68,7 @@ public sealed class EvidenceFileStore(string dataPath, KeyStore keys)
             EnsureFolder();
             using var ciphertext = PendingFile.Create(CompletePath(id));
             var summary = await AttachmentCipher.EncryptAsync(
-                new SizeLimitedReadStream(plaintext, maxBytes), ciphertext.Stream, fileKey, EvidenceFileId.AssociatedData(id), cancellationToken);
+                new SizeLimitedReadStream(plaintext, maxBytes), ciphertext.Stream, fileKey, EvidenceFileId.AssociatedData(id), SegmentSize, cancellationToken);
             // The key before the file: a complete file without its key could never be read.
             PendingFile.Write(KeyPath(id), sealedKey);
             try

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Gateway.Tests.Infrastructure;
+using MlaFlow.Messaging.Files;
 using static MlaFlow.Gateway.Tests.Infrastructure.TwoNodes;
 
 namespace MlaFlow.Gateway.Tests;
@@ -40,7 +41,7 @@ public sealed class ExchangingFiles : IAsyncLifetime
         var (id, copy) = await ThaiCopyAtReviewAsync();
 
         // Three segments and a bit: the last one short.
-        var evidence = RandomNumberGenerator.GetBytes(3 * 64 * 1024 + 1000);
+        var evidence = RandomNumberGenerator.GetBytes(3 * EvidenceFileStore.SegmentSize + 1000);
         var uploaded = await EvidenceWalk.UploadAsync(_thaiOfficer, copy, evidence, "bank-records.pdf", "application/pdf");
         uploaded["sha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(evidence)));
         await CompleteAsync(_thaiOfficer, "review", "complete");
@@ -69,7 +70,7 @@ public sealed class ExchangingFiles : IAsyncLifetime
     public async Task a_file_whose_upload_is_cut_off_resumes_where_it_stopped_and_arrives_once()
     {
         var (id, copy) = await ThaiCopyAtReviewAsync();
-        var evidence = RandomNumberGenerator.GetBytes(10 * 64 * 1024);
+        var evidence = RandomNumberGenerator.GetBytes(10 * EvidenceFileStore.SegmentSize);
         await EvidenceWalk.UploadAsync(_thaiOfficer, copy, evidence, "statement.bin", "application/octet-stream");
 
         // China's node goes down after taking the envelope and four segments; Thailand's outbox tries again later.
@@ -95,7 +96,7 @@ public sealed class ExchangingFiles : IAsyncLifetime
     public async Task the_request_stays_readable_and_workable_while_its_file_is_on_the_way()
     {
         var (id, copy) = await ThaiCopyAtReviewAsync();
-        await EvidenceWalk.UploadAsync(_thaiOfficer, copy, RandomNumberGenerator.GetBytes(2 * 64 * 1024), "intercepts.zip", "application/zip");
+        await EvidenceWalk.UploadAsync(_thaiOfficer, copy, RandomNumberGenerator.GetBytes(2 * EvidenceFileStore.SegmentSize), "intercepts.zip", "application/zip");
         _nodes.ToChina.HoldSegments();
         await CompleteAsync(_thaiOfficer, "review", "complete");
 

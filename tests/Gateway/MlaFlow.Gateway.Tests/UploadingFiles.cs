@@ -74,7 +74,7 @@ public abstract class UploadingFiles(StorageKind storage) : IAsyncLifetime
     public async Task the_download_gives_back_the_exact_bytes_with_their_name_type_and_digest()
     {
         // Several segments, the last short: each is decrypted and authenticated on its way out.
-        var bytes = RandomNumberGenerator.GetBytes(3 * AttachmentFormat.DefaultSegmentSize + 7);
+        var bytes = RandomNumberGenerator.GetBytes(EvidenceFileStore.SegmentSize + 7);
         var id = await UploadedAsync(bytes);
 
         using var download = await _officer.GetAsync($"/api/v1/requests/{_request}/files/{id}");

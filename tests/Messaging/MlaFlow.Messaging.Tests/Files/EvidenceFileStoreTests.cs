@@ -16,9 +16,9 @@ public sealed class EvidenceFileStoreTests : IDisposable
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    [InlineData(AttachmentFormat.DefaultSegmentSize)]
-    [InlineData(AttachmentFormat.DefaultSegmentSize + 1)]
-    [InlineData(1024 * 1024 + 17)]
+    [InlineData(EvidenceFileStore.SegmentSize)]
+    [InlineData(EvidenceFileStore.SegmentSize + 1)]
+    [InlineData(3 * EvidenceFileStore.SegmentSize + 17)]
     public async Task an_added_file_decrypts_to_its_plaintext_and_reports_its_sha256(int length)
     {
         var (file, plaintext) = await _node.AddRandomAsync(length);
@@ -39,7 +39,7 @@ public sealed class EvidenceFileStoreTests : IDisposable
         var stored = await File.ReadAllBytesAsync(_node.PathOf(file.Id, ".mlfa"));
 
         stored.AsSpan(0, 4).SequenceEqual(AttachmentFormat.Magic).ShouldBeTrue();
-        stored.Length.ShouldBe((int)new AttachmentLayout(plaintext.Length, AttachmentFormat.DefaultSegmentSize).CiphertextLength);
+        stored.Length.ShouldBe((int)new AttachmentLayout(plaintext.Length, EvidenceFileStore.SegmentSize).CiphertextLength);
         stored.AsSpan().IndexOf(plaintext.AsSpan(0, 64)).ShouldBe(-1);
     }
 
@@ -77,10 +77,11 @@ public sealed class EvidenceFileStoreTests : IDisposable
     [Fact]
     public async Task a_byte_flipped_in_a_stored_file_is_detected_when_it_is_decrypted()
     {
-        var (file, _) = await _node.AddRandomAsync(100_000);
+        var (file, _) = await _node.AddRandomAsync(EvidenceFileStore.SegmentSize + 100_000);
         var path = _node.PathOf(file.Id, ".mlfa");
         var bytes = await File.ReadAllBytesAsync(path);
-        bytes[AttachmentFormat.HeaderLength + 70_000] ^= 0x01;
+        // In the second segment: past the first one and its tag.
+        bytes[AttachmentFormat.HeaderLength + EvidenceFileStore.SegmentSize + AttachmentFormat.TagLength + 70_000] ^= 0x01;
         await File.WriteAllBytesAsync(path, bytes);
 
         var refused = await Should.ThrowAsync<AttachmentTamperedException>(() => _node.Store.DecryptAsync(file.Id, Stream.Null));

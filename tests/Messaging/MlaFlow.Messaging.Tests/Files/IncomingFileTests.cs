@@ -10,7 +10,7 @@ namespace MlaFlow.Messaging.Tests.Files;
 /// </summary>
 public sealed class IncomingFileTests : IDisposable
 {
-    private const int Length = 3 * AttachmentFormat.DefaultSegmentSize + 1000;
+    private const int Length = 3 * EvidenceFileStore.SegmentSize + 1000;
 
     private readonly FileNode _sender = new();
     private readonly FileNode _receiver = new();
@@ -170,7 +170,7 @@ public sealed class IncomingFileTests : IDisposable
         await using var stream = _sender.Store.OpenCiphertext(file.Id);
         using var ciphertext = new MemoryStream();
         await stream.CopyToAsync(ciphertext);
-        return new SentFile(file, plaintext, _sender.Store.FileKey(file.Id), ciphertext.ToArray(), new AttachmentLayout(Length, AttachmentFormat.DefaultSegmentSize));
+        return new SentFile(file, plaintext, _sender.Store.FileKey(file.Id), ciphertext.ToArray(), new AttachmentLayout(Length, EvidenceFileStore.SegmentSize));
     }
 
     /// <summary>Everything a receiver does for <paramref name="sent"/>: prepare, write every segment in order, complete.</summary>

@@ -117,7 +117,7 @@ public sealed class EvidenceExchangeTests(ITestOutputHelper output) : IAsyncLife
             Log("the final result and its 50 MB arrived in China");
 
             _nodes.Thailand.Output.ShouldContain($"Resuming file {fileId} ({EvidenceLength} bytes) at segment {cut["nextSegment"]} of {cut["segmentCount"]}");
-            var segments = new AttachmentLayout(EvidenceLength, AttachmentFormat.DefaultSegmentSize).SegmentCount;
+            var segments = new AttachmentLayout(EvidenceLength, EvidenceFileStore.SegmentSize).SegmentCount;
             var puts = _nodes.China.Inbound.Connections.Sum(c => c.CountSent(Encoding.ASCII.GetBytes($"{RequestLine}{fileId}/segments/")));
             output.WriteLine($"{puts} segment uploads for {segments} segments");
             puts.ShouldBeInRange((int)segments, (int)segments + 4, "only the segments cut off in flight are sent again, not the file from its start");
