@@ -8,15 +8,15 @@ namespace MlaFlow.Silo.Exchange;
 /// </summary>
 internal sealed class UploadProgress(EvidenceFile file, long segmentCount, ILogger logger)
 {
-    /// <summary>Below this many segments (6.4 MB at the default size) an upload is quick enough to need no progress.</summary>
-    private const long LargeFile = 100;
+    /// <summary>Below this many bytes an upload is quick enough to need no progress.</summary>
+    private const long LargeFile = 16L * 1024 * 1024;
 
     private long _tenthsLogged;
 
     public void Reached(long nextSegment)
     {
         var tenths = nextSegment * 10 / segmentCount;
-        if (segmentCount >= LargeFile && tenths > _tenthsLogged && tenths < 10)
+        if (file.Size >= LargeFile && tenths > _tenthsLogged && tenths < 10)
         {
             _tenthsLogged = tenths;
             logger.LogInformation("File {FileId} ({Size} bytes): {Percent}% sent ({Next} of {Count} segments)", file.Id, file.Size, tenths * 10, nextSegment, segmentCount);
