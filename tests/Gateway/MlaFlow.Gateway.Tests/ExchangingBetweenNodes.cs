@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Gateway.Tests.Infrastructure;
+using MlaFlow.Testing;
 using static MlaFlow.Gateway.Tests.Infrastructure.TwoNodes;
 
 namespace MlaFlow.Gateway.Tests;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Gateway.Tests.Infrastructure;
 using MlaFlow.Messaging.Files;
+using MlaFlow.Testing;
 using static MlaFlow.Gateway.Tests.Infrastructure.TwoNodes;
 
 namespace MlaFlow.Gateway.Tests;

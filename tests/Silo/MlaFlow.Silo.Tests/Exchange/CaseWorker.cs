@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using MlaFlow.Testing;
 
 namespace MlaFlow.Silo.Tests.Exchange;
 

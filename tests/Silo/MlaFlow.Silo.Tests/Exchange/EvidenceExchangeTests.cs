@@ -6,6 +6,7 @@ using MlaFlow.Messaging.Attachments;
 using MlaFlow.Messaging.Files;
 using MlaFlow.Silo.Tests.Api;
 using MlaFlow.Silo.Tests.Processes;
+using MlaFlow.Testing;
 using Xunit.Abstractions;
 
 namespace MlaFlow.Silo.Tests.Exchange;

@@ -1,10 +1,10 @@
-namespace MlaFlow.Silo.Tests.Exchange;
+namespace MlaFlow.Testing;
 
 /// <summary>
-/// Waits for what the nodes do on their own time — an outbox retried every two seconds, a file relayed segment by
-/// segment — for the outcome, never for a fixed time.
+/// Waits for what nodes do on their own time — reminders delivering outboxes, an outbox retried every two seconds, a
+/// file relayed segment by segment — for the outcome, never for a fixed time.
 /// </summary>
-internal static class Eventually
+public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
