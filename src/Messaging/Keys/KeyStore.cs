@@ -73,6 +73,20 @@ public sealed class KeyStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the authorities' key files again and, if every one checks out, serves them from now on: a node sees keys
+    /// rotated or revoked by the <c>keys</c> commands without a restart. What was in use stays in use until this returns.
+    /// </summary>
+    /// <exception cref="KeyStoreException">A file is malformed, altered or unreadable; the keys served are unchanged.</exception>
+    public void Reload()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _rings = KeyStoreFolder.LoadOwnKeys(Folder, File.Exists(Path.Combine(Folder, KeyStoreFolder.StoreFileName)), _sealingKey);
+        }
+    }
+
     /// <summary>Every key of <paramref name="authority"/>, oldest first; empty when it has none here.</summary>
     public IReadOnlyList<AuthorityKey> Keys(AuthorityId authority) => _rings.TryGetValue(authority, out var ring) ? ring.Ring.Keys : [];
 

@@ -32,17 +32,20 @@ public sealed class PeerDirectory
     public static PeerDirectory Open(string dataPath, IClock clock)
     {
         var folder = Path.Combine(Path.GetFullPath(dataPath), KeyStore.FolderName, PeersFolderName);
-        var rings = ImmutableDictionary.CreateBuilder<AuthorityId, KeyRing>();
-        if (Directory.Exists(folder))
-        {
-            foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
-            {
-                var ring = ReadPeerFile(file);
-                rings.Add(ring.Authority, ring);
-            }
-        }
+        return new PeerDirectory(folder, clock, ReadAll(folder));
+    }
 
-        return new PeerDirectory(folder, clock, rings.ToImmutable());
+    /// <summary>
+    /// Reads the peer files again and, if every one checks out, looks up in them from now on: a node sees peers imported,
+    /// and their keys retired or revoked, by the <c>keys</c> commands without a restart.
+    /// </summary>
+    /// <exception cref="KeyStoreException">A file is malformed, altered or unreadable; the directory is unchanged.</exception>
+    public void Reload()
+    {
+        lock (_gate)
+        {
+            _rings = ReadAll(Folder);
+        }
     }
 
     /// <summary>Every key of <paramref name="authority"/> known here, oldest first; empty for an unknown peer.</summary>
@@ -151,6 +154,21 @@ public sealed class PeerDirectory
         {
             throw new KeyStoreException($"{e.Message} Nothing was imported.", e);
         }
+    }
+
+    private static ImmutableDictionary<AuthorityId, KeyRing> ReadAll(string folder)
+    {
+        var rings = ImmutableDictionary.CreateBuilder<AuthorityId, KeyRing>();
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                var ring = ReadPeerFile(file);
+                rings.Add(ring.Authority, ring);
+            }
+        }
+
+        return rings.ToImmutable();
     }
 
     private static KeyRing ReadPeerFile(string path)

@@ -25,6 +25,7 @@ public static class ExchangeServiceCollectionExtensions
         services.AddSingleton(keys.Own);
         services.AddSingleton(keys.Peers);
         services.AddHostedService<ExchangeReport>();
+        services.AddHostedService<KeyFolderWatch>();
         // Files are kept encrypted whether or not the node exchanges with others; without an unlocked store, none are taken.
         services.AddSingleton(sp => new EvidenceFileStore(dataPath, sp.GetRequiredService<KeyStore>()));
         if (keys.ExchangeEnabled)

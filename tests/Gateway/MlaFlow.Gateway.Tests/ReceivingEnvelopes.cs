@@ -4,6 +4,7 @@ using MlaFlow.Gateway.Tests.Infrastructure;
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Envelopes;
+using MlaFlow.Testing;
 using static MlaFlow.Gateway.Tests.Infrastructure.ChinaByHand;
 
 namespace MlaFlow.Gateway.Tests;
@@ -27,6 +28,27 @@ public sealed class ReceivingEnvelopes : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _china.DisposeAsync();
+
+    [Fact]
+    public async Task a_sender_revoked_while_the_node_runs_is_refused_within_seconds_without_a_restart()
+    {
+        (await ProbeAsync(1)).ShouldBe("undeliverable", "China's key is trusted: the envelope opens, and only its made-up type is refused");
+
+        _china.RevokeChinaAtThailand();
+
+        // Each probe is refused either way, and nothing is kept: which refusal shows whether the node saw the revocation.
+        var message = 1;
+        await Eventually.FoundAsync(async () => await ProbeAsync(++message) == "senderKeyRefused" ? "refused" : null, "Thailand's node to refuse China's revoked key");
+        (await _node.CountsAsync()).Requests.ShouldBe(0);
+    }
+
+    // An envelope of a type no message has, from China: refused with the reason the node gives first.
+    private async Task<string?> ProbeAsync(int message)
+    {
+        using var response = await _china.PostAsync(_china.Seal("notAMessageType", ExchangePayload.ForCopy("TH-OAG-2026-000001"), message));
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await response.Content.ReadAsStringAsync());
+        return (await ReceiptAsync(response)).Receipt.Reason;
+    }
 
     [Fact]
     public async Task a_request_envelope_opens_thailands_copy_and_is_answered_with_a_receipt_china_can_verify()

@@ -29,10 +29,11 @@ internal sealed class ChinaByHand : IAsyncDisposable
     public static readonly AuthorityId Thai = AuthorityId.Parse(GatewayNode.Thailand);
 
     private readonly string _chinaData;
+    private readonly byte[] _chinaKek;
     private readonly KeyStore _chinaKeys;
 
-    private ChinaByHand(string chinaData, KeyStore chinaKeys, PeerDirectory peers, GatewayNode thailand, AssistanceRequest origin) =>
-        (_chinaData, _chinaKeys, Peers, Thailand, Origin) = (chinaData, chinaKeys, peers, thailand, origin);
+    private ChinaByHand(string chinaData, byte[] chinaKek, KeyStore chinaKeys, PeerDirectory peers, GatewayNode thailand, AssistanceRequest origin) =>
+        (_chinaData, _chinaKek, _chinaKeys, Peers, Thailand, Origin) = (chinaData, chinaKek, chinaKeys, peers, thailand, origin);
 
     /// <summary>China's peer directory, which verifies Thailand's receipts.</summary>
     public PeerDirectory Peers { get; }
@@ -46,7 +47,8 @@ internal sealed class ChinaByHand : IAsyncDisposable
     public static async Task<ChinaByHand> StartAsync()
     {
         var chinaData = Directory.CreateTempSubdirectory("mlaflow-cn-").FullName;
-        var chinaKeys = KeyStore.Open(chinaData, KeyProtection.KeyEncryptionKey(RandomNumberGenerator.GetBytes(32)), SystemClock.Instance);
+        var chinaKek = RandomNumberGenerator.GetBytes(32);
+        var chinaKeys = KeyStore.Open(chinaData, KeyProtection.KeyEncryptionKey(chinaKek), SystemClock.Instance);
         GatewayNode? thailand = null;
         try
         {
@@ -63,7 +65,7 @@ internal sealed class ChinaByHand : IAsyncDisposable
                 PeerDirectory.Open(data, SystemClock.Instance).Import(chinese, chinese.Fingerprint);
             }, settings: new Dictionary<string, string> { ["MlaFlow:Keys:Kek"] = Convert.ToBase64String(kek) });
             peers.Import(thai!, thai!.Fingerprint);
-            return new ChinaByHand(chinaData, chinaKeys, peers, thailand, await SentByChinaAsync());
+            return new ChinaByHand(chinaData, chinaKek, chinaKeys, peers, thailand, await SentByChinaAsync());
         }
         catch
         {
@@ -84,6 +86,33 @@ internal sealed class ChinaByHand : IAsyncDisposable
         await Thailand.DisposeAsync();
         _chinaKeys.Dispose();
         Directory.Delete(_chinaData, recursive: true);
+    }
+
+    /// <summary>
+    /// Thailand's administrator imports a bundle of China's in which all China's keys are revoked — as <c>keys revoke</c>
+    /// on China's node, then <c>keys import-peer</c> on Thailand's, would — while Thailand's node runs. China's own store
+    /// is left as it was, so it still seals and signs with them.
+    /// </summary>
+    public void RevokeChinaAtThailand()
+    {
+        var copy = Directory.CreateTempSubdirectory("mlaflow-cn-revoked-").FullName;
+        try
+        {
+            Folders.CopyTree(Path.Combine(_chinaData, KeyStore.FolderName), Path.Combine(copy, KeyStore.FolderName));
+            using var protection = KeyProtection.KeyEncryptionKey(_chinaKek);
+            using var revoking = KeyStore.Open(copy, protection, SystemClock.Instance);
+            foreach (var key in revoking.Keys(China))
+            {
+                revoking.Revoke(China, key.Id);
+            }
+
+            var bundle = revoking.ExportPublic(China);
+            PeerDirectory.Open(Thailand.DataPath, SystemClock.Instance).Import(bundle, bundle.Fingerprint);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
     }
 
     /// <summary>The id of China's <paramref name="message"/>th message about <see cref="Origin"/>.</summary>
