@@ -61,8 +61,9 @@ public sealed class ExchangingFiles : IAsyncLifetime
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(evidence);
 
-        var thai = await (await _thaiOfficer.GetAsync($"/api/v1/requests/{copy}")).ShouldBeJsonAsync(HttpStatusCode.OK);
-        var result = thai["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "finalResult")!;
+        // Thailand's node records the delivery once China's answers it, outside the request's turn: a moment after China has it.
+        var thai = await EventuallyAsync(_thaiOfficer, copy, r => FinalResult(r)["deliveredAt"] is not null);
+        var result = FinalResult(thai);
         result["files"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe([file["id"]!.GetValue<string>()]);
         JsonNode.Parse(result["deliveryEvidence"]!.GetValue<string>())!["status"]!.GetValue<string>().ShouldBe("delivered");
     }
@@ -105,7 +106,7 @@ public sealed class ExchangingFiles : IAsyncLifetime
         await Eventually.FoundAsync(() => Task.FromResult<JsonNode?>(_nodes.ToChina.Paths.Any(p => p.StartsWith("/exchange/v1/attachments/", StringComparison.Ordinal)) ? new JsonObject() : null),
             "the upload to begin");
         var sending = await EventuallyAsync(_thaiOfficer, copy, r => r["status"]!.GetValue<string>() == "executed");
-        sending["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "finalResult")!["deliveredAt"].ShouldBeNull();
+        FinalResult(sending)["deliveredAt"].ShouldBeNull();
         using (var noted = await _thaiOfficer.PostAsync($"/api/v1/requests/{copy}/notes", Body.Json(new JsonObject { ["text"] = "Originals kept by the police." })))
         {
             await noted.ShouldBeJsonAsync(HttpStatusCode.OK);
@@ -114,6 +115,8 @@ public sealed class ExchangingFiles : IAsyncLifetime
         _nodes.ToChina.ReleaseSegments();
         (await EventuallyAsync(_chineseOfficer, id, r => r["files"] is JsonArray { Count: 1 }))["receivedMessages"]!.AsArray().Count.ShouldBe(2);
     }
+
+    private static JsonNode FinalResult(JsonNode request) => request["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "finalResult")!;
 
     /// <summary>China's request sent, and Thailand's copy walked to the review; returns both ids.</summary>
     private async Task<(string Request, string Copy)> ThaiCopyAtReviewAsync()

@@ -70,9 +70,9 @@ public sealed class EvidenceExchangeTests(ITestOutputHelper output) : IAsyncLife
             var copy = await ArrivedAsync(id);
             Log("Thailand's node back: the request arrived");
             (await _thaiOfficer.RequestsAsync())["total"]!.GetValue<int>().ShouldBe(1, "the request arrived exactly once");
-            var sent = await _chineseOfficer.RequestAsync(id);
+            var sent = await DeliveredAsync(_chineseOfficer, id, "request");
             Timeline(sent).Count(e => e.StartsWith("delivered to TH-OAG", StringComparison.Ordinal)).ShouldBe(1);
-            ShouldBeAcceptedAndDelivered(sent["outbox"]![0]!);
+            ShouldBeAcceptedAndDelivered(Message(sent, "request"));
 
             var file = await AddEvidenceAsync(copy);
             await _thaiOfficer.CompleteAsync("review", "complete");
@@ -82,8 +82,7 @@ public sealed class EvidenceExchangeTests(ITestOutputHelper output) : IAsyncLife
             await _chineseProsecutor.CompleteAsync("review-result", "complete");
             await _chineseOfficer.WaitForAsync(id, r => r["status"]!.GetValue<string>() == "executed", "executed");
             await _thaiOfficer.WaitForAsync(copy, r => r["status"]!.GetValue<string>() == "executed", "executed");
-            var result = (await _thaiOfficer.RequestAsync(copy))["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "finalResult")!;
-            ShouldBeAcceptedAndDelivered(result);
+            ShouldBeAcceptedAndDelivered(Message(await DeliveredAsync(_thaiOfficer, copy, "finalResult"), "finalResult"));
             Timeline(received).Count(e => e.StartsWith($"received from TH-OAG ({copy}): ", StringComparison.Ordinal) && e.Contains("finalResult", StringComparison.OrdinalIgnoreCase))
                 .ShouldBe(1, "the final result arrived exactly once");
 
@@ -127,10 +126,9 @@ public sealed class EvidenceExchangeTests(ITestOutputHelper output) : IAsyncLife
             Timeline(received).Count(e => e.StartsWith($"received from TH-OAG ({copy}): ", StringComparison.Ordinal) && e.Contains("finalResult", StringComparison.OrdinalIgnoreCase))
                 .ShouldBe(1, "the final result arrived exactly once");
             (await _nodes.China.Store.InboxAsync()).Select(e => (e.Sender, e.MessageType)).ShouldBe([("TH-OAG", "acknowledgement"), ("TH-OAG", "finalResult")]);
-            var result = await _thaiOfficer.WaitForAsync(copy, r => r["status"]!.GetValue<string>() == "executed", "executed");
             // The acceptance was kept before the upload began, so the crash did not lose it; the envelope sent again after
             // the restart was answered as a replay, which is not kept as an acceptance.
-            ShouldBeAcceptedAndDelivered(result["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == "finalResult")!);
+            ShouldBeAcceptedAndDelivered(Message(await DeliveredAsync(_thaiOfficer, copy, "finalResult"), "finalResult"));
         });
 
     // China's procedure (the CN plugin's requesting-evidence workflow) up to the send step; returns the request's id.
@@ -222,7 +220,13 @@ public sealed class EvidenceExchangeTests(ITestOutputHelper output) : IAsyncLife
         }
     }
 
-    // A message to the other node is done only with the recipient's signed delivery evidence.
+    // The sender records a delivery once the recipient's node answers it, outside the request's turn: a moment after
+    // the recipient has the message, so the sender's side is awaited, not read at once.
+    private static Task<JsonNode> DeliveredAsync(CaseWorker worker, string id, string type) =>
+        worker.WaitForAsync(id, r => Message(r, type)["deliveredAt"] is not null, $"its {type} delivered");
+
+    private static JsonNode Message(JsonNode request, string type) => request["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == type)!;
+
     // A delivered message keeps both of the recipient's signed receipts: the acceptance, then the delivery evidence.
     private static void ShouldBeAcceptedAndDelivered(JsonNode message)
     {
