@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using MlaFlow.Gateway.Exchange;
 using MlaFlow.Grains;
 using MlaFlow.Messaging.Attachments;
@@ -28,25 +27,25 @@ public static class ExchangeAttachmentsApi
         return routes;
     }
 
-    private static async Task<IResult> StatusAsync(string fileId, HttpContext http, IServiceProvider services, EvidenceFileStore files)
+    private static async Task<IResult> StatusAsync(string fileId, HttpContext http, IExchangeInbox inbox, ServedAuthorities served, EvidenceFileStore files)
     {
-        if (await FindAsync(fileId, services, http.RequestAborted) is not { } found)
+        if (await FindAsync(fileId, inbox, served, http.RequestAborted) is not { } found)
         {
             return Unknown(fileId);
         }
 
-        var transfer = await new TransferCompletion(files, found.Inbox).FinishAsync(found.Transfer, http.RequestAborted);
+        var transfer = await new TransferCompletion(files, inbox).FinishAsync(found, http.RequestAborted);
         return TypedResults.Ok(TransferStatus.Of(transfer));
     }
 
-    private static async Task<IResult> ReceiveSegmentAsync(string fileId, long segment, HttpContext http, IServiceProvider services, EvidenceFileStore files)
+    private static async Task<IResult> ReceiveSegmentAsync(
+        string fileId, long segment, HttpContext http, IExchangeInbox inbox, ServedAuthorities served, EvidenceFileStore files)
     {
-        if (await FindAsync(fileId, services, http.RequestAborted) is not { } found)
+        if (await FindAsync(fileId, inbox, served, http.RequestAborted) is not { } transfer)
         {
             return Unknown(fileId);
         }
 
-        var (inbox, transfer) = found;
         var completion = new TransferCompletion(files, inbox);
         transfer = await completion.FinishAsync(transfer, http.RequestAborted);
         if (transfer.Failed is { } failed)
@@ -90,20 +89,16 @@ public static class ExchangeAttachmentsApi
             return OutOfTurn(segment, await inbox.FindTransferAsync(fileId, http.RequestAborted) ?? transfer);
         }
 
-        var now = await completion.FinishAsync(await inbox.FindTransferAsync(fileId, http.RequestAborted) ?? transfer, http.RequestAborted);
+        var now = await completion.FinishAsync(transfer with { NextSegment = segment + 1 }, http.RequestAborted);
         return now.Failed is { } why
             ? ExchangeAnswers.Problem(StatusCodes.Status422UnprocessableEntity, "Transfer given up", ExchangeAnswers.Name(EnvelopeRefusal.AttachmentRefused), why)
             : TypedResults.Ok(TransferStatus.Of(now));
     }
 
-    private static async Task<(IExchangeInbox Inbox, IncomingTransfer Transfer)?> FindAsync(string fileId, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var served = services.GetRequiredService<ServedAuthorities>();
-        return EvidenceFileId.IsValid(fileId) && services.GetService<IExchangeInbox>() is { } inbox
-            && await inbox.FindTransferAsync(fileId, cancellationToken) is { } transfer && served.Serves(transfer.Recipient)
-            ? (inbox, transfer)
+    private static async Task<IncomingTransfer?> FindAsync(string fileId, IExchangeInbox inbox, ServedAuthorities served, CancellationToken cancellationToken) =>
+        EvidenceFileId.IsValid(fileId) && await inbox.FindTransferAsync(fileId, cancellationToken) is { } transfer && served.Serves(transfer.Recipient)
+            ? transfer
             : null;
-    }
 
     private static IResult Unknown(string fileId) => ExchangeAnswers.Problem(StatusCodes.Status404NotFound, "Unknown attachment", "unknownAttachment",
         $"No accepted envelope announced file '{(fileId.Length > 64 ? fileId[..64] + "…" : fileId)}' to this node.");
