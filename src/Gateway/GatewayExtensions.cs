@@ -5,7 +5,7 @@ using MlaFlow.Gateway.Apis;
 using MlaFlow.Gateway.Problems;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Serialization;
+using MlaFlow.Grains.Serialization;
 
 namespace MlaFlow.Gateway;
 

@@ -1,5 +1,6 @@
 using MlaFlow.Silo.Commands;
 using MlaFlow.Silo.Hosting;
+using Microsoft.Extensions.Options;
 
 // `token`, `audit` …: one-shot commands against this node's configuration; anything else runs the node.
 if (SiloCommands.Handles(args))
@@ -12,14 +13,27 @@ try
 {
     app = SiloApp.Build(args);
 }
-catch (InvalidOperationException e)
+catch (Exception e) when (e is InvalidOperationException or OptionsValidationException)
 {
     // A bad setting: say which, and stop before anything runs half-configured.
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
 
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // The database unreachable, a port taken: the node cannot run, and says why in one line (the log has the rest).
+    Console.Error.WriteLine($"error: the node did not start: {e.Message}");
+    await app.DisposeAsync();
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 /// <summary>The entry point, visible to functional tests that boot the real node.</summary>

@@ -8,9 +8,9 @@ using MlaFlow.Grains;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Files;
 using MlaFlow.Messaging.Keys;
-using MlaFlow.Runtime.Grains;
-using MlaFlow.Runtime.State;
+using MlaFlow.Grains.Requests;
 using NodaTime;
+using Orleans;
 
 namespace MlaFlow.Gateway.Apis;
 
@@ -34,7 +34,7 @@ public static class ExchangeApi
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest http, IServiceProvider services, IGrainFactory grains, IGrainStateQuery query, ServedAuthorities served, EvidenceFileStore files,
+        HttpRequest http, IServiceProvider services, IGrainFactory grains, ServedAuthorities served, EvidenceFileStore files,
         KeyStore keys, IExchangeInbox inbox, IClock clock)
     {
         // Registered only when the node's keys allow the exchange.
@@ -86,7 +86,7 @@ public static class ExchangeApi
         catch (EnvelopeRefusedException e) when (e.Reason == EnvelopeRefusal.Replayed)
         {
             // The sender may be retrying after a lost receipt: telling it which copy the first delivery opened lets it carry on.
-            var copy = await query.FindByExternalKeyAsync(GrainTypes.Request, header.Recipient.Value, header.MessageId);
+            var copy = await grains.GetGrain<IRequestIndexGrain>(header.Recipient.Value).FindReceivedAsync(header.MessageId);
             return ExchangeAnswers.Signed(StatusCodes.Status409Conflict,
                 SignedReceipt.Sign(keys, header, ReceiptStatus.Rejected, ExchangeAnswers.Name(e.Reason), e.Message, copy, now));
         }

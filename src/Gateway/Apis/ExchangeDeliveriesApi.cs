@@ -9,9 +9,8 @@ using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Files;
 using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Grains;
-using MlaFlow.Runtime.State;
 using NodaTime;
+using Orleans;
 
 namespace MlaFlow.Gateway.Apis;
 

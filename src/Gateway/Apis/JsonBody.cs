@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using MlaFlow.Gateway.Problems;
-using MlaFlow.Runtime.Serialization;
+using MlaFlow.Grains.Serialization;
 
 namespace MlaFlow.Gateway.Apis;
 

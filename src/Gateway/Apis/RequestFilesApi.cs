@@ -10,10 +10,8 @@ using MlaFlow.Gateway.Security;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Attachments;
 using MlaFlow.Messaging.Files;
-using MlaFlow.Runtime.Grains;
-using MlaFlow.Runtime.State;
-using MlaFlow.Workflows.Execution;
 using NodaTime;
+using Orleans;
 
 namespace MlaFlow.Gateway.Apis;
 
@@ -57,7 +55,7 @@ public static class RequestFilesApi
             return TooLarge();
         }
 
-        if (request.Workflow is not { IsEnded: false })
+        if (!request.IsRunning)
         {
             return ApiProblems.Conflict("The request's workflow is not running, so no message would carry the file to the counterpart.");
         }
@@ -95,7 +93,7 @@ public static class RequestFilesApi
         {
             // Stored before the request recorded it: a file no request holds is deleted, whatever went wrong.
             files.Delete(stored.Id);
-            if (e is WorkflowOperationException)
+            if (e is RequestConflictException)
             {
                 return ApiProblems.Conflict(e.Message);
             }

@@ -9,8 +9,7 @@ using MlaFlow.Grains;
 using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Grains;
-using MlaFlow.Runtime.State;
+using Orleans;
 
 namespace MlaFlow.Gateway.Apis;
 
@@ -89,7 +88,7 @@ public static partial class RequestsApi
         return request is null ? NotFound(id) : TypedResults.Ok(request);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainStateQuery query, string? status, string? kind, int? page, int? pageSize)
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainFactory grains, string? status, string? kind, int? page, int? pageSize)
     {
         var errors = new ValidationErrors();
         var read = new FieldReader(errors);
@@ -110,9 +109,8 @@ public static partial class RequestsApi
             return ApiProblems.Invalid(errors.ToDictionary());
         }
 
-        var filter = new StateFilter(user.ToActor().Authority.Value, statusFilter?.ToString(), kindFilter?.ToString());
-        var found = await query.QueryAsync<AssistanceRequest>(GrainTypes.Request, filter, page ?? 1, pageSize ?? DefaultPageSize);
-        return TypedResults.Ok(new RequestList([.. found.Items.Select(RequestSummary.Of)], found.Page, found.PageSize, found.Total));
+        var index = grains.GetGrain<IRequestIndexGrain>(user.ToActor().Authority.Value);
+        return TypedResults.Ok(await index.ListAsync(statusFilter, kindFilter, page ?? 1, pageSize ?? DefaultPageSize));
     }
 
     private static async Task<IResult> AddNoteAsync(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
@@ -156,7 +154,7 @@ public static partial class RequestsApi
         {
             return TypedResults.Ok(await ConcurrentWrite.RetryAsync(() => grains.GetGrain<IAssistanceRequestGrain>(id).SignalAsync(user.ToActor(), signal)));
         }
-        catch (MlaFlow.Workflows.Execution.WorkflowOperationException e)
+        catch (RequestConflictException e)
         {
             return ApiProblems.Conflict(e.Message);
         }
@@ -191,7 +189,7 @@ public static partial class RequestsApi
             return TypedResults.Ok(await ConcurrentWrite.RetryAsync(() =>
                 grains.GetGrain<IAssistanceRequestGrain>(id).MigrateWorkflowAsync(user.ToActor(), body.Version.Value, body.Steps)));
         }
-        catch (MlaFlow.Workflows.Execution.WorkflowOperationException e)
+        catch (RequestConflictException e)
         {
             return ApiProblems.Conflict(e.Message);
         }

@@ -7,10 +7,7 @@ using MlaFlow.Gateway.Problems;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Grains;
 using MlaFlow.Grains.Requests;
-using MlaFlow.Plugins.Host;
-using MlaFlow.Runtime.Grains;
-using MlaFlow.Runtime.State;
-using MlaFlow.Workflows.Execution;
+using Orleans;
 
 namespace MlaFlow.Gateway.Apis;
 
@@ -20,7 +17,6 @@ namespace MlaFlow.Gateway.Apis;
 /// </summary>
 public static class TasksApi
 {
-    private const int MaxRequestsScanned = 500;
     private const int MaxFormBytes = 64 * 1024;
 
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder routes)
@@ -33,19 +29,10 @@ public static class TasksApi
         return group;
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainStateQuery query, PluginCatalog plugins)
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainFactory grains)
     {
         var actor = user.ToActor();
-        var open = await query.QueryAsync<AssistanceRequest>(GrainTypes.Request,
-            new StateFilter(actor.Authority.Value, nameof(RequestStatus.InProgress)), 1, MaxRequestsScanned);
-        var tasks = open.Items
-            .Select(r => (Request: r, Definition: r.Workflow is { } w ? plugins.For(w.Definition.Country)?.Version(w.Definition.Side, w.Definition.Kind, w.Definition.Version) : null))
-            .Where(r => r.Definition is not null)
-            .SelectMany(r => OpenTask.Of(r.Request, r.Definition!))
-            .Where(t => t.Role == actor.Role || t.Role == "executing" && actor.Role == Roles.Officer)
-            .OrderBy(t => t.DueAt ?? NodaTime.Instant.MaxValue).ThenBy(t => t.Since)
-            .ToList();
-        return TypedResults.Ok(tasks);
+        return TypedResults.Ok(await grains.GetGrain<IRequestIndexGrain>(actor.Authority.Value).TasksAsync(actor.Role));
     }
 
     private static async Task<IResult> CompleteAsync(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
@@ -93,7 +80,7 @@ public static class TasksApi
         {
             return TypedResults.Ok(await ConcurrentWrite.RetryAsync(() => operation(grains.GetGrain<IAssistanceRequestGrain>(request.Value), actor, token)));
         }
-        catch (Exception e) when (e is RequestNotFoundException or OpenStepNotFoundException)
+        catch (Exception e) when (e is RequestNotFoundException or TaskNotFoundException)
         {
             return ApiProblems.NotFound($"You have no task '{id}'.");
         }
@@ -101,11 +88,11 @@ public static class TasksApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task", detail: e.Message);
         }
-        catch (FormValidationException e)
+        catch (FormRejectedException e)
         {
             return ApiProblems.Invalid(e.Errors.ToDictionary(f => $"form.{f.Key}", f => new[] { f.Value }));
         }
-        catch (WorkflowOperationException e)
+        catch (RequestConflictException e)
         {
             return ApiProblems.Conflict(e.Message);
         }

@@ -1,7 +1,7 @@
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Envelopes;
-using MlaFlow.Workflows.Definitions;
+using MlaFlow.Plugins.Sdk;
 
 namespace MlaFlow.Gateway.Exchange;
 

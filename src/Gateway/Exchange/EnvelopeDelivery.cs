@@ -3,9 +3,9 @@ using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Envelopes;
-using MlaFlow.Runtime.Grains;
-using MlaFlow.Runtime.Serialization;
-using MlaFlow.Workflows.Definitions;
+using MlaFlow.Grains.Serialization;
+using MlaFlow.Plugins.Sdk;
+using Orleans;
 
 namespace MlaFlow.Gateway.Exchange;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using MlaFlow.Runtime.State;
+using Orleans.Storage;
 
 namespace MlaFlow.Gateway.Problems;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MlaFlow.Runtime.Auditing;
+using MlaFlow.Storage.Auditing;
 
 namespace MlaFlow.Silo.Commands;
 

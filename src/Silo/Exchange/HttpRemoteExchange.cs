@@ -9,7 +9,7 @@ using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Files;
 using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Serialization;
+using MlaFlow.Grains.Serialization;
 using MlaFlow.Silo.Hosting;
 using MlaFlow.Workflows.Definitions;
 

@@ -1,45 +1,30 @@
-using Microsoft.Extensions.Configuration;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Storage;
+using MlaFlow.Storage;
 
 namespace MlaFlow.Silo.Hosting;
 
 /// <summary>
-/// What a node is, read from configuration (<c>MlaFlow:*</c>, or <c>MlaFlow__*</c> in the environment)
-/// and checked at start: a bad value stops the node with a message naming the key.
+/// What a node is, read from configuration (<c>MlaFlow:*</c>, or <c>MlaFlow__*</c> in the environment) through
+/// <see cref="NodeOptions"/> and <see cref="StorageOptions"/> and their validators: a bad value stops the node with a
+/// message naming the key. Paths here are absolute.
 /// </summary>
 public sealed record NodeSettings(string DataPath, IReadOnlySet<AuthorityId> Authorities, StorageOptions Storage, string PluginsPath)
 {
     /// <summary>The embedded default serves a demo pair: China's Ministry of Justice and Thailand's Office of the Attorney General.</summary>
     public static readonly IReadOnlyList<string> DefaultAuthorities = ["CN-MOJ", "TH-OAG"];
 
-    /// <exception cref="InvalidOperationException">A value is missing or malformed.</exception>
+    /// <exception cref="InvalidOperationException">A value is missing or malformed; the message names each.</exception>
     public static NodeSettings From(IConfiguration configuration)
     {
-        var dataPath = Path.GetFullPath(configuration["MlaFlow:DataPath"] is { Length: > 0 } path ? path : "./data");
-        var configured = configuration.GetSection("MlaFlow:Authorities").Get<string[]>();
-        var authorities = new HashSet<AuthorityId>();
-        foreach (var value in configured is { Length: > 0 } ? configured : DefaultAuthorities)
-        {
-            authorities.Add(AuthorityId.TryParse(value, null, out var id) ? id
-                : throw new InvalidOperationException($"MlaFlow:Authorities: '{value}' is not an authority id such as CN-MOJ."));
-        }
-
-        var storage = new StorageOptions();
-        var section = configuration.GetSection(StorageOptions.Section);
-        if (section["Provider"] is { } provider && !Enum.TryParse(provider, ignoreCase: true, out StorageProvider _))
-        {
-            throw new InvalidOperationException($"{StorageOptions.Section}:Provider: '{provider}' is not Sqlite or Postgres.");
-        }
-
-        section.Bind(storage);
-        var plugins = Path.GetFullPath(configuration["MlaFlow:Plugins:Path"] is { Length: > 0 } pluginsPath ? pluginsPath : Path.Combine(AppContext.BaseDirectory, "plugins"));
+        var node = SettingsSection.Read(configuration, NodeOptions.Section, new NodeOptionsValidator());
+        var storage = SettingsSection.Read(configuration, StorageOptions.Section, new StorageOptionsValidator());
+        var dataPath = Path.GetFullPath(node.DataPath is { Length: > 0 } path ? path : "./data");
+        storage.DataPath = dataPath;
+        var authorities = (node.Authorities is { Length: > 0 } configured ? configured : DefaultAuthorities).Select(a => AuthorityId.Parse(a)).ToHashSet();
+        var plugins = Path.GetFullPath(node.Plugins.Path is { Length: > 0 } pluginsPath ? pluginsPath : Path.Combine(AppContext.BaseDirectory, "plugins"));
         return new NodeSettings(dataPath, authorities, storage, plugins);
     }
 
-    public Database OpenDatabase()
-    {
-        Directory.CreateDirectory(DataPath);
-        return DatabaseFactory.Create(Storage, DataPath);
-    }
+    /// <summary>The node's database, for commands that read it without running the node.</summary>
+    public Database OpenDatabase() => DatabaseFactory.Create(Storage);
 }

@@ -11,18 +11,13 @@ public static class SigningKeyStore
 {
     public const string FileName = "token-signing.key";
 
+    /// <exception cref="InvalidOperationException">The configured key is not base64, or too short.</exception>
     public static SigningKey Load(IConfiguration configuration, string dataPath)
     {
-        if (configuration["MlaFlow:Auth:SigningKey"] is { Length: > 0 } configured)
+        var options = SettingsSection.Read(configuration, AuthOptions.Section, new AuthOptions.Validator());
+        if (options.SigningKey is { Length: > 0 } configured)
         {
-            try
-            {
-                return new SigningKey(Convert.FromBase64String(configured), Generated: false);
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException("MlaFlow:Auth:SigningKey is not base64.");
-            }
+            return new SigningKey(Convert.FromBase64String(configured), Generated: false);
         }
 
         var file = Path.Combine(dataPath, FileName);

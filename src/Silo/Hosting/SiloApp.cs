@@ -2,12 +2,15 @@ using MlaFlow.Gateway;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Grains;
 using MlaFlow.Plugins.Host;
-using MlaFlow.Runtime.Hosting;
-using MlaFlow.Runtime.Storage;
+using MlaFlow.Storage;
 
 namespace MlaFlow.Silo.Hosting;
 
-/// <summary>Builds a node: storage, grain runtime, grains, the authorities' keys and the co-hosted Gateway.</summary>
+/// <summary>
+/// Builds a node: an Orleans silo (clustering, MlaFlow's storage and reminders, the grains), the authorities' keys and
+/// the co-hosted Gateway. Every setting is read through its options class and validator first, so a bad one stops the
+/// node before anything is opened, with a message naming the key.
+/// </summary>
 public static class SiloApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -22,6 +25,7 @@ public static class SiloApp
         ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
     };
 
+    /// <exception cref="InvalidOperationException">A setting is invalid; the message names each key concerned.</exception>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(Options(args));
@@ -30,16 +34,25 @@ public static class SiloApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var node = NodeSettings.From(builder.Configuration);
-        var exchange = ExchangeSettings.From(builder.Configuration);
+        var configuration = builder.Configuration;
         // The process's own command line, not args: it is what shell history and process listings keep. (A test host
         // hands its settings to Main as args that were never on a command line.)
-        var keys = NodeKeys.Open(builder.Configuration, Environment.GetCommandLineArgs().Skip(1), node);
-        var signingKey = SigningKeyStore.Load(builder.Configuration, node.DataPath);
+        var commandLine = Environment.GetCommandLineArgs().Skip(1).ToList();
+        var node = NodeSettings.From(configuration);
+        var cluster = SettingsSection.Read(configuration, ClusterNodeOptions.Section, new ClusterNodeOptions.Validator());
+        var exchange = ExchangeSettings.From(configuration);
+        var keys = NodeKeys.Open(configuration, commandLine, node);
+        var signingKey = SigningKeyStore.Load(configuration, node.DataPath);
+
+        builder.Services
+            .AddValidated(configuration, NodeOptions.Section, new NodeOptionsValidator())
+            .AddValidated(configuration, ClusterNodeOptions.Section, new ClusterNodeOptions.Validator())
+            .AddValidated(configuration, ExchangeOptions.Section, new ExchangeOptionsValidator())
+            .AddValidated(configuration, KeysOptions.Section, new KeysOptionsValidator(commandLine))
+            .AddValidated(configuration, AuthOptions.Section, new AuthOptions.Validator());
         builder.Services.AddSingleton(node);
         builder.Services.AddSingleton(signingKey);
-        builder.Services.AddMlaFlowRuntime(node.OpenDatabase(), options => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(options));
-        builder.Services.AddMlaFlowGrains();
+        builder.UseOrleans(silo => silo.UseMlaFlow(node, cluster, configuration.GetSection(ClusterNodeOptions.MembershipSection)));
         builder.Services.AddSingleton(new ServedAuthorities(node.Authorities));
         builder.Services.AddSingleton(PluginCatalog.Load(node.PluginsPath));
         builder.Services.AddHostedService<PluginReport>();

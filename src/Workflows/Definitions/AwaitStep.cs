@@ -1,3 +1,5 @@
+using MlaFlow.Plugins.Sdk;
+
 namespace MlaFlow.Workflows.Definitions;
 
 /// <summary>Waits for an incoming <see cref="Message"/> or a named <see cref="Signal"/> (exactly one is set), then leaves through <c>received</c>.</summary>

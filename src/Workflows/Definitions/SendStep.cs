@@ -1,3 +1,5 @@
+using MlaFlow.Plugins.Sdk;
+
 namespace MlaFlow.Workflows.Definitions;
 
 /// <summary>Hands a message to the outbox for the counterpart authority, then leaves through <c>sent</c>.</summary>

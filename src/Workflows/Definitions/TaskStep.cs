@@ -1,3 +1,5 @@
+using MlaFlow.Plugins.Sdk;
+
 namespace MlaFlow.Workflows.Definitions;
 
 /// <summary>A human task for a role, completed with one of its outcomes and the fields of its form.</summary>

@@ -1,3 +1,4 @@
+using MlaFlow.Plugins.Sdk;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlaFlow.Workflows.Definitions;

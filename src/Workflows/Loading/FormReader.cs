@@ -1,3 +1,4 @@
+using MlaFlow.Plugins.Sdk;
 using System.Text.Json;
 using MlaFlow.Workflows.Definitions;
 

@@ -1,3 +1,4 @@
+using MlaFlow.Plugins.Sdk;
 using System.Text.Json;
 
 namespace MlaFlow.Workflows.Loading;

@@ -8,19 +8,22 @@ using NodaTime;
 
 namespace MlaFlow.Grains.Tests;
 
-/// <summary>An authority numbers its requests per year and never opens two for one Idempotency-Key.</summary>
-public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, FakeClock.At(2026, 12, 31, hour: 23))
+/// <summary>
+/// An authority numbers its requests per year of its own calendar and never opens two for one Idempotency-Key. The
+/// tests start at 23:00 on 31 December 2026 in Beijing (15:00 UTC), an hour before China's new year and nine before UTC's.
+/// </summary>
+public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, TestTime.At(2026, 12, 31, hour: 15))
 {
     private static readonly Actor Officer = new(AuthorityId.Parse("CN-MOJ"), "officer", "test");
 
     private IAuthorityGrain Authority => Silo.Grains.GetGrain<IAuthorityGrain>("CN-MOJ");
 
     [Fact]
-    public async Task numbers_run_on_within_a_year_and_restart_with_the_next()
+    public async Task numbers_run_on_within_a_year_and_restart_with_the_next_in_the_authoritys_own_time_zone()
     {
         var first = await Authority.CreateRequestAsync(Draft("first"), Officer, null);
         var second = await Authority.CreateRequestAsync(Draft("second"), Officer, null);
-        Clock.Advance(Duration.FromHours(2));
+        Time.Advance(TimeSpan.FromHours(2)); // 01:00 on 1 January 2027 in Beijing, still 2026 in UTC
         var third = await Authority.CreateRequestAsync(Draft("third"), Officer, null);
 
         first.Request.Id.Value.ShouldBe("CN-MOJ-2026-000001");
@@ -64,8 +67,8 @@ public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, FakeC
 
         request.Status.ShouldBe(RequestStatus.InProgress);
         request.Requesting.ShouldBe(new Party(CountryCode.Parse("CN"), AuthorityId.Parse("CN-MOJ")));
-        request.Workflow.ShouldNotBeNull().Definition.ShouldBe(new WorkflowRef(CountryCode.Parse("CN"), WorkflowSide.Requesting, RequestKind.Evidence, 1));
-        request.Workflow.Tokens.ShouldNotBeEmpty();
+        request.Workflow.ShouldNotBeNull().Procedure.ShouldBe(new Procedure(CountryCode.Parse("CN"), WorkflowSide.Requesting, RequestKind.Evidence, 1));
+        request.Workflow.Steps.ShouldNotBeEmpty();
         request.Timeline[0].ShouldBe(new TimelineEvent(Clock.GetCurrentInstant(), "officer:CN-MOJ:test", "created"));
         (await Silo.VerifyAuditAsync("CN-MOJ")).VerifiedRecords.ShouldBe(2);
     }

@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Time.Testing;
+using MlaFlow.Silo.Hosting;
+using NodaTime;
 using Xunit;
 
 namespace MlaFlow.Testing;
 
-/// <summary>A test class whose every test gets its own fresh database and a fake clock (2 March 2026, 09:00 UTC, unless given).</summary>
-public abstract class DatabaseTest(StorageKind kind, FakeClock? clock = null) : IAsyncLifetime
+/// <summary>A test class whose every test gets its own fresh database and fake time (2 March 2026, 09:00 UTC, unless given).</summary>
+public abstract class DatabaseTest(StorageKind kind, FakeTimeProvider? time = null) : IAsyncLifetime
 {
-    protected FakeClock Clock { get; } = clock ?? FakeClock.At(2026, 3, 2);
+    /// <summary>The test's time: legal time (deadlines, reminders) moves only when the test advances it.</summary>
+    protected FakeTimeProvider Time { get; } = time ?? TestTime.At(2026, 3, 2);
+
+    /// <summary>The same time as instants.</summary>
+    protected IClock Clock => new TimeProviderClock(Time);
 
     protected StorageKind Kind { get; } = kind;
 

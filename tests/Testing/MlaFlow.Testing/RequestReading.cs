@@ -1,5 +1,4 @@
 using MlaFlow.Grains.Requests;
-using MlaFlow.Workflows.Execution;
 
 namespace MlaFlow.Testing;
 
@@ -8,9 +7,9 @@ public static class RequestReading
 {
     /// <summary>The steps the workflow waits at (tasks, awaits, timers), in token order.</summary>
     public static IEnumerable<string> WaitingSteps(this AssistanceRequest request) =>
-        request.Workflow!.Tokens.Where(t => t.State == TokenState.Waiting).Select(t => t.StepId);
+        request.Workflow!.Steps.Where(t => t.State == StepState.Waiting).Select(t => t.StepId);
 
-    /// <summary>The id of the one token resting at <paramref name="stepId"/>: what a task is completed, retried or routed by.</summary>
+    /// <summary>The id of the one step token resting at <paramref name="stepId"/>: what a task is completed, retried or routed by.</summary>
     /// <exception cref="InvalidOperationException">No token, or several, rest there.</exception>
-    public static int TokenAt(this AssistanceRequest request, string stepId) => request.Workflow!.Tokens.Single(t => t.StepId == stepId).Id;
+    public static int TokenAt(this AssistanceRequest request, string stepId) => request.Workflow!.Steps.Single(t => t.StepId == stepId).Id;
 }

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace MlaFlow.Testing;
 
 /// <summary>A <see cref="DatabaseTest"/> with one node started on the database for each test.</summary>
-public abstract class SiloTest(StorageKind kind, FakeClock? clock = null) : DatabaseTest(kind, clock)
+public abstract class SiloTest(StorageKind kind, FakeTimeProvider? time = null) : DatabaseTest(kind, time)
 {
     protected TestSilo Silo { get; private set; } = null!;
 
@@ -15,6 +17,6 @@ public abstract class SiloTest(StorageKind kind, FakeClock? clock = null) : Data
         }
     }
 
-    /// <summary>Starts the node; override to host more grains.</summary>
-    protected virtual Task<TestSilo> StartSiloAsync() => TestSilo.StartAsync(Database, Clock);
+    /// <summary>Starts the node; override to serve other authorities or replace services.</summary>
+    protected virtual Task<TestSilo> StartSiloAsync() => TestSilo.StartAsync(Database, Time);
 }

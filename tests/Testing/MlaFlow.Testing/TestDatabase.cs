@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using MlaFlow.Runtime.Storage;
+using MlaFlow.Storage;
 using Npgsql;
 using Xunit;
 
@@ -68,6 +68,9 @@ public sealed class TestDatabase : IAsyncDisposable
         var connectionString = new NpgsqlConnectionStringBuilder(server!) { Database = name }.ToString();
         return new TestDatabase(kind, connectionString, null, server, name);
     }
+
+    /// <summary>The storage settings of a node on this database, its data folder <paramref name="dataPath"/>.</summary>
+    public StorageOptions Options(string dataPath) => new() { Provider = Provider.ToString(), ConnectionString = ConnectionString, DataPath = dataPath };
 
     /// <summary>A new <see cref="Database"/> on this test database, as a separate node would have.</summary>
     public Database Open()

@@ -1,5 +1,5 @@
 using MlaFlow.Grains.Requests;
-using MlaFlow.Runtime.Grains;
+using Orleans;
 
 namespace MlaFlow.Grains.Authorities;
 

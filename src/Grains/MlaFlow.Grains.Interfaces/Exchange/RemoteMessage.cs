@@ -1,6 +1,5 @@
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Workflows.Definitions;
 
 namespace MlaFlow.Grains.Exchange;
 

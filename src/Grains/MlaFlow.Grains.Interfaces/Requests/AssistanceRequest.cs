@@ -1,16 +1,14 @@
+using System.Text.Json.Serialization;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.State;
-using MlaFlow.Workflows.Definitions;
-using MlaFlow.Workflows.Execution;
 using NodaTime;
 
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>
-/// A request for assistance as stored and as returned by the API: what was asked, of whom, on what
-/// basis, where it stands, the workflow it follows, and everything that happened to it.
+/// A request for assistance as its authority's users see it, through the API or a grain call: what was asked, of whom,
+/// on what basis, where it stands and where its workflow stands, and everything that happened to it. Each authority
+/// holds a copy of its own: the requesting side's, or the requested side's (<see cref="Side"/>).
 /// </summary>
-[StateType("assistance-request", 1)]
 public sealed record AssistanceRequest(
     RequestId Id,
     RequestKind Kind,
@@ -31,24 +29,24 @@ public sealed record AssistanceRequest(
     string? IdempotencyKey,
     string ContentSha256,
     WorkflowSide Side = WorkflowSide.Requesting,
-    WorkflowInstance? Workflow = null,
+    WorkflowProgress? Workflow = null,
     IReadOnlyList<OutgoingMessage>? Outbox = null,
     string? Counterpart = null,
     IReadOnlyList<string>? ReceivedMessages = null,
-    IReadOnlyList<EvidenceFile>? Files = null) : IQueryableState
+    IReadOnlyList<EvidenceFile>? Files = null)
 {
     /// <summary>The side this copy of the request belongs to: the requesting authority's, or the requested authority's.</summary>
+    [JsonIgnore]
     public Party Own => Side == WorkflowSide.Requesting ? Requesting : Requested;
 
     /// <summary>The other side, to which this copy's messages go.</summary>
+    [JsonIgnore]
     public Party Other => Side == WorkflowSide.Requesting ? Requested : Requesting;
 
-    StateColumns IQueryableState.Columns => new(
-        Owner: Own.Authority.Value,
-        Kind: Kind.ToString(),
-        Status: Status.ToString(),
-        RequestingState: Requesting.State.Value,
-        RequestedState: Requested.State.Value,
-        ExternalKey: IdempotencyKey,
-        Deadline: Workflow?.Tokens.Where(t => t.DueAt is not null).Min(t => t.DueAt));
+    /// <summary>Whether the counterpart's message <paramref name="messageId"/> was taken before (each is taken once).</summary>
+    public bool HasReceived(string messageId) => ReceivedMessages?.Contains(messageId) == true;
+
+    /// <summary>Its workflow has started and not ended: steps may still be taken, files still sent.</summary>
+    [JsonIgnore]
+    public bool IsRunning => Workflow is { Ended: null };
 }

@@ -1,4 +1,4 @@
-using MlaFlow.Runtime.Grains;
+using Orleans;
 
 namespace MlaFlow.Grains.Requests;
 
@@ -27,26 +27,31 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     Task RecordRemoteAcceptanceAsync(string messageId, string acceptance);
 
     /// <summary>
-    /// Records what the recipient's node answered to outbox message <paramref name="messageId"/>, sent to another node
-    /// outside the request's turn: delivered (with the signed acceptance and delivery evidence) or refused (final).
-    /// Audited; an answer for a message no longer pending changes nothing.
+    /// Records what the recipient answered to outbox message <paramref name="messageId"/>, sent outside the request's
+    /// turn — to the counterpart's copy on this node, or to another node: delivered (with, from another node, the signed
+    /// acceptance and delivery evidence) or refused (final). Audited; an answer for a message no longer pending changes nothing.
     /// </summary>
-    Task RecordRemoteDeliveryAsync(string messageId, Exchange.RemoteReceipt receipt);
+    Task RecordDeliveryAsync(string messageId, Exchange.RemoteReceipt receipt);
 
     /// <summary>The request, or null when no request has this id.</summary>
     Task<AssistanceRequest?> GetAsync();
 
     /// <summary>Completes open task <paramref name="taskId"/> of the request's workflow with an outcome and its form data.</summary>
     /// <exception cref="RequestNotFoundException">No request has this id.</exception>
-    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">The task is no longer open, or has no such outcome.</exception>
+    /// <exception cref="TaskNotFoundException">The workflow never had such a step.</exception>
+    /// <exception cref="RequestConflictException">The task is no longer open, or has no such outcome.</exception>
     /// <exception cref="TaskNotForRoleException">The task is given to another role.</exception>
-    /// <exception cref="MlaFlow.Workflows.Execution.FormValidationException">The form data breaks the task's form.</exception>
+    /// <exception cref="FormRejectedException">The form data breaks the task's form.</exception>
     Task<AssistanceRequest> CompleteTaskAsync(Actor actor, int taskId, string outcome, System.Text.Json.Nodes.JsonObject form);
 
     /// <summary>Runs faulted step <paramref name="taskId"/> again.</summary>
+    /// <exception cref="TaskNotFoundException">The workflow never had such a step.</exception>
+    /// <exception cref="RequestConflictException">The step is not failed, or no longer open.</exception>
     Task<AssistanceRequest> RetryStepAsync(Actor actor, int taskId);
 
     /// <summary>Leaves faulted step <paramref name="taskId"/> through <paramref name="outcome"/>, an officer deciding in its place.</summary>
+    /// <exception cref="TaskNotFoundException">The workflow never had such a step.</exception>
+    /// <exception cref="RequestConflictException">The step is not failed, or has no such outcome.</exception>
     Task<AssistanceRequest> RouteStepAsync(Actor actor, int taskId, string outcome);
 
     /// <summary>
@@ -54,13 +59,14 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// longest waiting if several, goes on; audited.
     /// </summary>
     /// <exception cref="RequestNotFoundException">No request has this id.</exception>
-    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">No step awaits the signal now; the message names those that do.</exception>
+    /// <exception cref="RequestConflictException">No step awaits the signal now; the message names those that do.</exception>
     Task<AssistanceRequest> SignalAsync(Actor actor, string signal);
 
     /// <summary>
     /// Moves the running workflow to <paramref name="version"/> of its definition, each open step mapped to a
     /// step of that version by <paramref name="steps"/>; audited. Refused, changing nothing, when the mapping is incomplete.
     /// </summary>
+    /// <exception cref="RequestConflictException">No such version, or a step is not mapped to one of it.</exception>
     Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps);
 
     /// <summary>
@@ -68,7 +74,7 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// the workflow sends to the counterpart carries it. Audited, and on the timeline with its SHA-256.
     /// </summary>
     /// <exception cref="RequestNotFoundException">No request has this id.</exception>
-    /// <exception cref="MlaFlow.Workflows.Execution.WorkflowOperationException">
+    /// <exception cref="RequestConflictException">
     /// The request's workflow has ended (no message would carry the file), or it holds <see cref="RequestLimits.MaxFiles"/> files.
     /// </exception>
     Task<AssistanceRequest> AddFileAsync(Actor actor, EvidenceFile file);

@@ -1,4 +1,4 @@
-using MlaFlow.Workflows.Definitions;
+using MlaFlow.Plugins.Sdk;
 
 namespace MlaFlow.Grains.Requests;
 

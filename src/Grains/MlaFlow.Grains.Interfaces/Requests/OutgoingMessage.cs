@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using MlaFlow.Workflows.Definitions;
+using MlaFlow.Plugins.Sdk;
 using NodaTime;
 
 namespace MlaFlow.Grains.Requests;

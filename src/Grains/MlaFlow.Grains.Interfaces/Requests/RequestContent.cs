@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using MlaFlow.Runtime.Serialization;
+using MlaFlow.Grains.Serialization;
 
 namespace MlaFlow.Grains.Requests;
 

@@ -1,5 +1,7 @@
+using Orleans;
+
 namespace MlaFlow.Grains.Requests;
 
 /// <summary>No request has the given id.</summary>
-public sealed class RequestNotFoundException(string requestId)
-    : Exception($"There is no request {requestId}.");
+[GenerateSerializer]
+public sealed class RequestNotFoundException(string requestId) : Exception($"There is no request {requestId}.");

@@ -1,4 +1,4 @@
-using MlaFlow.Runtime.State;
+using MlaFlow.Storage;
 
 namespace MlaFlow.Grains.Authorities;
 

@@ -1,24 +1,31 @@
-using MlaFlow.Grains.Requests;
-using MlaFlow.Runtime.Grains;
 using Microsoft.Extensions.Logging;
+using MlaFlow.Grains.Authorities;
+using MlaFlow.Grains.Requests;
+using MlaFlow.Plugins.Sdk;
+using Orleans;
 
 namespace MlaFlow.Grains.Exchange;
 
 /// <summary>
-/// Sends requests' messages to other nodes outside the requests' turns: sealing, posting, uploading files and asking for
-/// delivery can take minutes for a large file, and the request must stay readable and workable meanwhile. The outcome
-/// reaches the request as a call of its own (<see cref="IAssistanceRequestGrain.RecordRemoteDeliveryAsync"/>). Nothing
-/// here is durable, and needs not be: the message stays pending in the request's state until then, and the outbox's
-/// reminder starts it again after a failure or a restart.
+/// Sends requests' messages outside the requests' turns: to the counterpart's copy when this node serves the recipient
+/// too, else sealed and posted to the recipient's node, files and all — which can take minutes for a large file, while
+/// the request must stay readable and workable. Outside the turn also because two requests delivering to each other at
+/// once would otherwise each wait for the other's turn (Orleans has no deadlock detection). The outcome reaches the
+/// request as a call of its own (<see cref="IAssistanceRequestGrain.RecordDeliveryAsync"/>). Nothing here is durable,
+/// and needs not be: the message stays pending in the request's state until then, and the outbox starts it again after
+/// a failure or a restart.
 /// </summary>
-public sealed class OutboxSender(IRemoteExchange remote, IGrainFactory grains, ILogger<OutboxSender> logger) : IDisposable
+public sealed class OutboxSender(ServedAuthorities served, IRemoteExchange remote, IGrainFactory grains, ILogger<OutboxSender> logger) : IDisposable
 {
     private readonly HashSet<string> _sending = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
 
-    /// <summary>Starts sending <paramref name="message"/> of request <paramref name="requestId"/>, unless it is on its way already; returns at once.</summary>
-    public void Start(string requestId, RemoteMessage message)
+    /// <summary>Whether a message to <paramref name="recipient"/> can go now: it is served here, or its node is known with keys to write to it.</summary>
+    public bool Reaches(AuthorityId recipient) => served.Serves(recipient) || remote.Reaches(recipient);
+
+    /// <summary>Starts sending <paramref name="message"/>, unless it is on its way already; returns at once.</summary>
+    public void Start(RemoteMessage message)
     {
         lock (_gate)
         {
@@ -28,7 +35,8 @@ public sealed class OutboxSender(IRemoteExchange remote, IGrainFactory grains, I
             }
         }
 
-        _ = Task.Run(() => SendAsync(requestId, message));
+        // Task.Run leaves the calling grain's scheduler: what follows runs outside its turn.
+        _ = Task.Run(() => SendAsync(message));
     }
 
     /// <summary>Stops the sends under way; their messages stay pending and are sent again after the node starts.</summary>
@@ -38,24 +46,26 @@ public sealed class OutboxSender(IRemoteExchange remote, IGrainFactory grains, I
         _stopping.Dispose();
     }
 
-    private async Task SendAsync(string requestId, RemoteMessage message)
+    private async Task SendAsync(RemoteMessage message)
     {
         try
         {
-            var request = grains.GetGrain<IAssistanceRequestGrain>(requestId);
-            var receipt = await remote.SendAsync(message, acceptance => request.RecordRemoteAcceptanceAsync(message.MessageId, acceptance), _stopping.Token);
-            await request.RecordRemoteDeliveryAsync(message.MessageId, receipt);
+            var request = grains.GetGrain<IAssistanceRequestGrain>(message.RequestId);
+            var receipt = served.Serves(message.Recipient)
+                ? await DeliverHereAsync(message)
+                : await remote.SendAsync(message, acceptance => request.RecordRemoteAcceptanceAsync(message.MessageId, acceptance), _stopping.Token);
+            await request.RecordDeliveryAsync(message.MessageId, receipt);
         }
         catch (ExchangeUnavailableException)
         {
-            // Still pending: the outbox's reminder tries again (the exchange logged why).
+            // Still pending: the outbox tries again (the exchange logged why).
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Sending message {MessageId} of {RequestId} failed; the outbox tries again", message.MessageId, requestId);
+            logger.LogError(e, "Sending message {MessageId} of {RequestId} failed; the outbox tries again", message.MessageId, message.RequestId);
         }
         finally
         {
@@ -64,5 +74,22 @@ public sealed class OutboxSender(IRemoteExchange remote, IGrainFactory grains, I
                 _sending.Remove(message.MessageId);
             }
         }
+    }
+
+    // One node, one file store: the counterpart's copy refers to the very files already stored.
+    private async Task<RemoteReceipt> DeliverHereAsync(RemoteMessage message)
+    {
+        string copy;
+        if (message.Payload.Request is { } origin)
+        {
+            copy = await grains.GetGrain<IAuthorityGrain>(message.Recipient.Value).ReceiveRequestAsync(new IncomingRequest(message.MessageId, origin, message.Files));
+        }
+        else
+        {
+            copy = message.Payload.To!;
+            await grains.GetGrain<IAssistanceRequestGrain>(copy).ReceiveMessageAsync(new IncomingMessage(message.MessageId, message.Type, message.RequestId, message.Files));
+        }
+
+        return new RemoteReceipt(Accepted: true, RecipientRequestId: copy, Refusal: null, Evidence: null);
     }
 }

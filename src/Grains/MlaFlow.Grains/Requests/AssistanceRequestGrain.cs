@@ -1,72 +1,89 @@
-using MlaFlow.Grains.Exchange;
 using System.Text.Json.Nodes;
+using MlaFlow.Grains.Exchange;
 using MlaFlow.Plugins.Host;
-using MlaFlow.Runtime.Auditing;
-using MlaFlow.Runtime.Grains;
-using MlaFlow.Runtime.Reminders;
-using MlaFlow.Runtime.State;
+using MlaFlow.Plugins.Sdk;
+using MlaFlow.Storage;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
 using NodaTime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace MlaFlow.Grains.Requests;
 
-/// <summary>One request for assistance: its document, its workflow, status and timeline, each change audited.</summary>
+/// <summary>
+/// One request for assistance: its document, its workflow, status and timeline, each change audited. Orleans keeps one
+/// activation of it in the cluster, so its state is read once and answered from; every change is one transaction with
+/// its audit record (<see cref="Audited{TValue}"/>). Deadlines are Orleans reminders; the outbox is sent outside the
+/// request's turn (<see cref="OutboxSender"/>).
+/// </summary>
+[GrainType(GrainTypes.Request)]
 public sealed class AssistanceRequestGrain(
-    IGrainContext context, IClock clock, PluginCatalog plugins, ServedAuthorities served, IRemoteExchange remote, OutboxSender sender, OutboxSchedule outbox)
-    : Grain(context), IAssistanceRequestGrain, IRemindable
+    [PersistentState("request", StorageNames.MlaFlow)] IPersistentState<Audited<RequestRecord>> state,
+    IClock clock, PluginCatalog plugins, OutboxSender sender, OutboxSchedule outbox)
+    : Grain, IAssistanceRequestGrain, IRemindable
 {
     private const string SystemActor = "system:workflow";
 
-    /// <summary>The reminder that delivers the outbox: due at once after a send, then every <see cref="OutboxSchedule"/> while something is undelivered.</summary>
+    /// <summary>The reminder that wakes the request while its outbox holds an undelivered message, should its activation go first.</summary>
     private const string OutboxReminder = "outbox";
 
-    private readonly IPersistentState<AssistanceRequest> _state = context.GetState<AssistanceRequest>();
-    private readonly RequestWorkflow _workflow = new(plugins);
-    private readonly RequestDelivery _delivery = new(context.GrainFactory, served, remote, sender);
+    /// <summary>
+    /// Orleans' shortest reminder period. A deadline's reminder ticks each minute from its due time until the request
+    /// has acted on it and removed it, so a tick lost to a crash is given again a minute later.
+    /// </summary>
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly RequestWorkflow _workflow = new(plugins);
+    private RequestId? _id;
+    private IGrainTimer? _outboxTimer;
+    private bool _outboxReminderSet;
+
+    private RequestId Key => _id ??= RequestId.Parse(this.GetPrimaryKeyString());
+
+    private RequestRecord? Record => state.State.Value;
+
+    // Orleans has read the state before this runs.
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await _state.ReadStateAsync(cancellationToken);
-        await RearmTimersAsync(cancellationToken);
+        await RearmTimersAsync();
+        await KeepOutboxGoingAsync();
     }
 
     public async Task<AssistanceRequest> CreateAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
     {
         var content = RequestContent.Sha256(draft);
-        if (_state.State is { } existing)
+        if (Record is { } existing)
         {
-            return existing.ContentSha256 == content ? existing : throw new RequestAlreadyExistsException(Id.Key);
+            return existing.Request.ContentSha256 == content ? View(existing) : throw new RequestAlreadyExistsException(Key.Value);
         }
 
-        var id = RequestId.Parse(Id.Key);
-        if (actor.Authority != id.Authority)
+        if (actor.Authority != Key.Authority)
         {
-            throw new ArgumentException($"{actor} cannot create a request of {id.Authority}.", nameof(actor));
+            throw new ArgumentException($"{actor} cannot create a request of {Key.Authority}.", nameof(actor));
         }
 
         var now = clock.GetCurrentInstant();
         var request = new AssistanceRequest(
-            id, draft.Kind, new Party(id.Authority.Country, id.Authority), draft.Requested, draft.LegalBasis, draft.Language, draft.Urgency,
+            Key, draft.Kind, new Party(Key.Authority.Country, Key.Authority), draft.Requested, draft.LegalBasis, draft.Language, draft.Urgency,
             draft.UrgencyReason, draft.SummaryOfFacts, draft.Offences, draft.Persons, draft.Measures, draft.Attachments,
             RequestStatus.Draft, [new TimelineEvent(now, actor.ToString(), "created")], now, idempotencyKey, content);
-        var (started, effects) = _workflow.Start(request, actor, now);
+        var (started, effects) = _workflow.Start(new RequestRecord(request), actor, now);
         return await SaveAsync(started, effects, Audit(actor, "request.created"));
     }
 
     public async Task<AssistanceRequest> OpenReceivedAsync(IncomingRequest incoming)
     {
-        if (_state.State is { } existing)
+        if (Record is { } existing)
         {
-            return existing;
+            return View(existing);
         }
 
-        var id = RequestId.Parse(Id.Key);
         var origin = incoming.Origin;
         var now = clock.GetCurrentInstant();
         var received = origin with
         {
-            Id = id,
+            Id = Key,
             Side = WorkflowSide.Requested,
             Status = RequestStatus.Draft,
             Timeline = [new TimelineEvent(now, RequestDelivery.Actor, $"received from {origin.Requesting.Authority} as {origin.Id}")],
@@ -78,219 +95,304 @@ public sealed class AssistanceRequestGrain(
             ReceivedMessages = [incoming.MessageId],
             Files = [],
         };
-        received = WithReceivedFiles(received, incoming.Files, incoming.MessageId, now);
-        var (started, effects) = _workflow.Start(received, new Actor(id.Authority, "system", "exchange"), now);
-        return await SaveAsync(started, effects, new AuditEntry(id.Authority.Value, RequestDelivery.Actor, "request.received", Id.Key));
+        var record = new RequestRecord(WithReceivedFiles(received, incoming.Files, incoming.MessageId, now));
+        var (started, effects) = _workflow.Start(record, new Actor(Key.Authority, "system", "exchange"), now);
+        return await SaveAsync(started, effects, new AuditEntry(Key.Authority.Value, RequestDelivery.Actor, "request.received", Key.Value));
     }
 
     public async Task ReceiveMessageAsync(IncomingMessage message)
     {
-        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
-        if (request.ReceivedMessages?.Contains(message.MessageId) == true)
+        var record = Record ?? throw new RequestNotFoundException(Key.Value);
+        if (record.Request.HasReceived(message.MessageId))
         {
             return; // delivered before: exactly once
         }
 
         var now = clock.GetCurrentInstant();
-        var received = WithReceivedFiles(request with
+        var request = record.Request;
+        var received = record with
         {
-            ReceivedMessages = [.. request.ReceivedMessages ?? [], message.MessageId],
-            Timeline = [.. request.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"received from {request.Other.Authority} ({message.FromRequestId}): {message.Type}")],
-        }, message.Files, message.MessageId, now);
-        var audit = new AuditEntry(RequestId.Parse(Id.Key).Authority.Value, RequestDelivery.Actor, "request.message-received", Id.Key);
+            Request = WithReceivedFiles(request with
+            {
+                ReceivedMessages = [.. request.ReceivedMessages ?? [], message.MessageId],
+                Timeline = [.. request.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"received from {request.Other.Authority} ({message.FromRequestId}): {message.Type}")],
+            }, message.Files, message.MessageId, now),
+        };
+        var audit = new AuditEntry(Key.Authority.Value, RequestDelivery.Actor, "request.message-received", Key.Value);
         try
         {
             var (changed, effects) = _workflow.Apply(received, null, now, (d, i, c) => WorkflowEngine.Receive(d, i, message.Type, c));
             await SaveAsync(changed, effects, audit);
         }
-        catch (WorkflowOperationException e)
+        catch (RequestConflictException e)
         {
             // Nothing awaits it (or the workflow has ended): kept on the record and audited, not lost and not retried for ever.
-            var unexpected = received with { Timeline = [.. received.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"unexpected {message.Type}: {e.Message}")] };
+            var unexpected = received with
+            {
+                Request = received.Request with { Timeline = [.. received.Request.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"unexpected {message.Type}: {e.Message}")] },
+            };
             await SaveAsync(unexpected, [], audit with { Action = "request.message-unexpected" });
         }
     }
 
     public async Task RecordRemoteAcceptanceAsync(string messageId, string acceptance)
     {
-        if (_state.State is { } request && RequestDelivery.Accepted(request, messageId, acceptance) is { } accepted)
+        if (Record is { } record && RequestDelivery.Accepted(record.Request, messageId, acceptance) is { } accepted)
         {
-            await _state.WriteStateAsync(accepted, new AuditEntry(request.Own.Authority.Value, RequestDelivery.Actor, "request.message-accepted", Id.Key));
+            await state.WriteAsync(record with { Request = accepted }, new AuditEntry(Key.Authority.Value, RequestDelivery.Actor, "request.message-accepted", Key.Value));
         }
     }
 
-    public async Task RecordRemoteDeliveryAsync(string messageId, RemoteReceipt receipt)
+    public async Task RecordDeliveryAsync(string messageId, RemoteReceipt receipt)
     {
-        if (_state.State is not { } request || RequestDelivery.Answered(request, messageId, receipt, clock.GetCurrentInstant()) is not { } answered)
+        if (Record is not { } record || RequestDelivery.Answered(record.Request, messageId, receipt, clock.GetCurrentInstant()) is not { } answered)
         {
             return;
         }
 
         var action = receipt.Accepted ? "request.message-delivered" : "request.message-refused";
-        await _state.WriteStateAsync(answered, new AuditEntry(request.Own.Authority.Value, RequestDelivery.Actor, action, Id.Key));
-        if (answered.Outbox?.Any(m => m.IsPending) == true)
-        {
-            // The next message goes now, not at the outbox's next round.
-            await Context.Reminders.RegisterOrUpdateAsync(OutboxReminder, clock.GetCurrentInstant(), outbox.Retry);
-        }
+        await SaveAsync(record with { Request = answered }, [], new AuditEntry(Key.Authority.Value, RequestDelivery.Actor, action, Key.Value));
     }
 
-    public Task<AssistanceRequest?> GetAsync() => Task.FromResult(_state.State);
+    public Task<AssistanceRequest?> GetAsync() => Task.FromResult(Record is { } record ? View(record) : null);
 
     public Task<AssistanceRequest> CompleteTaskAsync(Actor actor, int taskId, string outcome, JsonObject form)
     {
-        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
-        var (_, definition, instance) = _workflow.Running(request);
-        if (definition.Step(instance.Token(taskId).StepId) is TaskStep task && !RequestWorkflow.MayComplete(actor.Role, task.Role))
+        var record = Record ?? throw new RequestNotFoundException(Key.Value);
+        var (_, definition, instance) = _workflow.Running(record);
+        if (definition.Step(Refusals.Translate(() => instance.Token(taskId)).StepId) is TaskStep task && !RequestWorkflow.MayComplete(actor.Role, task.Role))
         {
             throw new TaskNotForRoleException(task.Title, task.Role, actor.Role);
         }
 
-        return ChangeAsync(request, actor, "request.task-completed",
-            (d, i, c) => WorkflowEngine.CompleteTask(d, i, taskId, outcome, form, c));
+        return ChangeAsync(record, actor, "request.task-completed", (d, i, c) => WorkflowEngine.CompleteTask(d, i, taskId, outcome, form, c));
     }
 
     public Task<AssistanceRequest> RetryStepAsync(Actor actor, int taskId) =>
-        ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.step-retried",
+        ChangeAsync(Record ?? throw new RequestNotFoundException(Key.Value), actor, "request.step-retried",
             (d, i, c) => WorkflowEngine.Retry(d, i, taskId, c));
 
     public Task<AssistanceRequest> RouteStepAsync(Actor actor, int taskId, string outcome) =>
-        ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.step-routed",
+        ChangeAsync(Record ?? throw new RequestNotFoundException(Key.Value), actor, "request.step-routed",
             (d, i, c) => WorkflowEngine.Route(d, i, taskId, outcome, c));
 
     public Task<AssistanceRequest> SignalAsync(Actor actor, string signal) =>
-        ChangeAsync(_state.State ?? throw new RequestNotFoundException(Id.Key), actor, "request.signalled",
+        ChangeAsync(Record ?? throw new RequestNotFoundException(Key.Value), actor, "request.signalled",
             (d, i, c) => WorkflowEngine.Signal(d, i, signal, c));
 
     public Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps)
     {
-        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
-        var (plugin, _, instance) = _workflow.Running(request);
+        var record = Record ?? throw new RequestNotFoundException(Key.Value);
+        var (plugin, _, instance) = _workflow.Running(record);
         var target = plugin.Version(instance.Definition.Side, instance.Definition.Kind, version)
-            ?? throw new WorkflowOperationException($"{instance.Definition.Country} has no version {version} of this workflow.");
-        return ChangeAsync(request, actor, "request.workflow-migrated", (d, i, c) => WorkflowEngine.Migrate(d, target, i, steps, c));
+            ?? throw new RequestConflictException($"{instance.Definition.Country} has no version {version} of this workflow.");
+        return ChangeAsync(record, actor, "request.workflow-migrated", (d, i, c) => WorkflowEngine.Migrate(d, target, i, steps, c));
     }
 
-    /// <summary>A workflow timer (deadline, warning, timer step) fell due. Late or repeated firings change nothing.</summary>
-    public async Task ReceiveReminderAsync(string name, ReminderTick tick)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (name == OutboxReminder)
+        if (reminderName == OutboxReminder)
         {
-            await DeliverOutboxAsync();
+            _outboxReminderSet = true;
+            await KeepOutboxGoingAsync();
             return;
         }
 
-        if (_state.State is not { Workflow: { IsEnded: false } instance } request)
-        {
-            return;
-        }
-
-        var (changed, effects) = _workflow.Apply(request, null, clock.GetCurrentInstant(), (d, i, c) => WorkflowEngine.TimerDue(d, i, name, tick.DueTime, c));
-        if (!ReferenceEquals(changed.Workflow, instance))
-        {
-            await SaveAsync(changed, effects, new AuditEntry(request.Own.Authority.Value, SystemActor, "request.timer-fired", Id.Key));
-        }
+        await OnTimerAsync(reminderName);
     }
 
     public async Task<AssistanceRequest> AddFileAsync(Actor actor, EvidenceFile file)
     {
-        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
-        if (request.Workflow is not { IsEnded: false })
+        var record = Record ?? throw new RequestNotFoundException(Key.Value);
+        var request = record.Request;
+        if (record.Workflow is not { IsEnded: false })
         {
-            throw new WorkflowOperationException("The request's workflow is not running, so no message would carry the file to the counterpart.");
+            throw new RequestConflictException("The request's workflow is not running, so no message would carry the file to the counterpart.");
         }
 
         if ((request.Files?.Count ?? 0) >= RequestLimits.MaxFiles)
         {
-            throw new WorkflowOperationException($"The request holds {RequestLimits.MaxFiles} files already.");
+            throw new RequestConflictException($"The request holds {RequestLimits.MaxFiles} files already.");
         }
 
         var added = file with { AddedAt = clock.GetCurrentInstant(), AddedBy = actor.ToString(), SentIn = null, ReceivedIn = null };
-        var changed = request with
+        var changed = record with
         {
-            Files = [.. request.Files ?? [], added],
-            Timeline = [.. request.Timeline, new TimelineEvent(added.AddedAt, added.AddedBy, $"file added: {Describe(added)}; the next message to {request.Other.Authority} carries it")],
+            Request = request with
+            {
+                Files = [.. request.Files ?? [], added],
+                Timeline = [.. request.Timeline, new TimelineEvent(added.AddedAt, added.AddedBy, $"file added: {Describe(added)}; the next message to {request.Other.Authority} carries it")],
+            },
         };
-        await _state.WriteStateAsync(changed, Audit(actor, "request.file-added"));
-        return changed;
+        await state.WriteAsync(changed, Audit(actor, "request.file-added"));
+        return View(changed);
     }
 
     public async Task<AssistanceRequest> AddNoteAsync(Actor actor, string text)
     {
-        var request = _state.State ?? throw new RequestNotFoundException(Id.Key);
+        var record = Record ?? throw new RequestNotFoundException(Key.Value);
         if (string.IsNullOrWhiteSpace(text) || text.Length > RequestLimits.MaxNoteLength)
         {
             throw new ArgumentException($"A note has 1 to {RequestLimits.MaxNoteLength} characters.", nameof(text));
         }
 
-        var noted = request with { Timeline = [.. request.Timeline, new TimelineEvent(clock.GetCurrentInstant(), actor.ToString(), $"note: {text}")] };
-        await _state.WriteStateAsync(noted, Audit(actor, "request.note-added"));
-        return noted;
+        var noted = record with { Request = record.Request with { Timeline = [.. record.Request.Timeline, new TimelineEvent(clock.GetCurrentInstant(), actor.ToString(), $"note: {text}")] } };
+        await state.WriteAsync(noted, Audit(actor, "request.note-added"));
+        return View(noted);
     }
 
     private async Task<AssistanceRequest> ChangeAsync(
-        AssistanceRequest request, Actor actor, string action, Func<WorkflowDefinition, WorkflowInstance, WorkflowContext, WorkflowTransition> operation)
+        RequestRecord record, Actor actor, string action, Func<WorkflowDefinition, WorkflowInstance, WorkflowContext, WorkflowTransition> operation)
     {
-        var (changed, effects) = _workflow.Apply(request, actor, clock.GetCurrentInstant(), operation);
+        var (changed, effects) = _workflow.Apply(record, actor, clock.GetCurrentInstant(), operation);
         return await SaveAsync(changed, effects, Audit(actor, action));
     }
 
-    // Timers are armed before the state is written and disarmed after: a crash in between leaves at
-    // most a timer that finds nothing to do, never a step waiting on a timer that does not exist.
-    private async Task<AssistanceRequest> SaveAsync(AssistanceRequest request, IReadOnlyList<WorkflowEffect> effects, AuditEntry audit)
+    // Timers are armed before the state is written and disarmed after: a crash in between leaves at most a reminder
+    // that finds nothing to do, never a step waiting on a reminder that does not exist.
+    private async Task<AssistanceRequest> SaveAsync(RequestRecord record, IReadOnlyList<WorkflowEffect> effects, AuditEntry audit)
     {
         foreach (var arm in effects.OfType<ArmTimer>())
         {
-            await Context.Reminders.RegisterOrUpdateAsync(arm.Name, arm.DueAt, period: null);
+            await ArmAsync(arm.Name, arm.DueAt);
         }
 
-        await _state.WriteStateAsync(request, audit);
+        await state.WriteAsync(record, audit);
         foreach (var disarm in effects.OfType<DisarmTimer>())
         {
-            await Context.Reminders.UnregisterAsync(disarm.Name);
+            await ForgetReminderAsync(disarm.Name);
         }
 
-        if (request.Outbox?.Any(m => m.IsPending) == true)
-        {
-            await Context.Reminders.RegisterOrUpdateAsync(OutboxReminder, clock.GetCurrentInstant(), outbox.Retry);
-        }
-
-        return request;
+        await KeepOutboxGoingAsync();
+        return View(record);
     }
 
-    // Delivery runs in its own turn (a reminder), never inside the turn that sent: two requests sending
-    // to each other at once would otherwise wait on each other's turn for ever.
-    private async Task DeliverOutboxAsync()
+    /// <summary>A workflow timer (deadline, warning, timer step) fell due. The state says what is due when; a late or repeated tick changes nothing.</summary>
+    private async Task OnTimerAsync(string name)
     {
-        while (_state.State is { } request && await _delivery.DeliverNextAsync(request, clock.GetCurrentInstant()) is { } delivered)
+        if (DueOf(name) is not { } due)
         {
-            await _state.WriteStateAsync(delivered, new AuditEntry(RequestId.Parse(Id.Key).Authority.Value, RequestDelivery.Actor, "request.message-delivered", Id.Key));
+            await ForgetReminderAsync(name); // its step was left, or its warning given
+            return;
         }
 
-        if (_state.State?.Outbox?.All(m => !m.IsPending) != false)
+        var now = clock.GetCurrentInstant();
+        if (now < due)
         {
-            await Context.Reminders.UnregisterAsync(OutboxReminder);
+            // Early: an activation that lost a write race replaced this reminder with its own time. The state's time wins.
+            await ArmAsync(name, due);
+            return;
+        }
+
+        // After an outage a deadline and its warning tick in either order: the warning is given first, as it was due first.
+        if (TimerNames.TryParse(name, out var tokenId, out var isWarning) && !isWarning && DueOf(TimerNames.Warn(tokenId)) is { } warnAt && warnAt <= now)
+        {
+            await OnTimerAsync(TimerNames.Warn(tokenId));
+        }
+
+        var (changed, effects) = _workflow.Apply(Record!, null, now, (d, i, c) => WorkflowEngine.TimerDue(d, i, name, due, c));
+        await SaveAsync(changed, effects, new AuditEntry(Key.Authority.Value, SystemActor, "request.timer-fired", Key.Value));
+        await ForgetReminderAsync(name);
+    }
+
+    /// <summary>When the stored state says timer <paramref name="name"/> falls due; null when it waits for no such timer.</summary>
+    private Instant? DueOf(string name)
+    {
+        if (Record?.Workflow is not { IsEnded: false } instance || !TimerNames.TryParse(name, out var tokenId, out var isWarning))
+        {
+            return null;
+        }
+
+        var token = instance.Tokens.FirstOrDefault(t => t.Id == tokenId && t.State == TokenState.Waiting);
+        return isWarning ? token?.WarnAt : token?.DueAt;
+    }
+
+    private Task ArmAsync(string name, Instant dueAt)
+    {
+        var dueIn = dueAt - clock.GetCurrentInstant();
+        return this.RegisterOrUpdateReminder(name, dueIn > Duration.Zero ? dueIn.ToTimeSpan() : TimeSpan.Zero, ReminderPeriod);
+    }
+
+    private async Task ForgetReminderAsync(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 
-    // Timers are armed before a write that may then lose an optimistic-concurrency race; the loser's
-    // timer can have replaced the winner's under the same name. Re-arming what the stored state waits
-    // for, whenever the request is activated (as it is again after such a race), repairs that.
-    private async Task RearmTimersAsync(CancellationToken cancellationToken)
+    // A write that lost a race (InconsistentStateException) may have left the winner's steps without their reminders, and
+    // a crash between arming and writing leaves one for a step never entered: on activation, every step the stored state
+    // waits on gets its reminder back. Reminders of steps already left remove themselves when they tick.
+    private async Task RearmTimersAsync()
     {
-        foreach (var token in _state.State?.Workflow?.Tokens.Where(t => t.State == TokenState.Waiting) ?? [])
+        var waiting = (Record?.Workflow?.Tokens ?? []).Where(t => t.State == TokenState.Waiting && (t.DueAt is not null || t.WarnAt is not null)).ToList();
+        if (waiting.Count == 0)
         {
-            if (token.DueAt is { } due)
+            return;
+        }
+
+        var armed = (await this.GetReminders()).Select(r => r.ReminderName).ToHashSet(StringComparer.Ordinal);
+        foreach (var token in waiting)
+        {
+            if (token.DueAt is { } due && !armed.Contains(TimerNames.Due(token.Id)))
             {
-                await Context.Reminders.RegisterOrUpdateAsync(TimerNames.Due(token.Id), due, period: null, cancellationToken);
+                await ArmAsync(TimerNames.Due(token.Id), due);
             }
 
-            if (token.WarnAt is { } warn)
+            if (token.WarnAt is { } warn && !armed.Contains(TimerNames.Warn(token.Id)))
             {
-                await Context.Reminders.RegisterOrUpdateAsync(TimerNames.Warn(token.Id), warn, period: null, cancellationToken);
+                await ArmAsync(TimerNames.Warn(token.Id), warn);
             }
         }
     }
+
+    // While a message is pending: a timer of this activation offers it to the sender now and every OutboxSchedule.Retry,
+    // and a durable reminder wakes the request should its activation or node go first. Neither once all are delivered.
+    private async Task KeepOutboxGoingAsync()
+    {
+        if (Record?.Request.Outbox?.Any(m => m.IsPending) != true)
+        {
+            _outboxTimer?.Dispose();
+            _outboxTimer = null;
+            if (_outboxReminderSet)
+            {
+                await ForgetReminderAsync(OutboxReminder);
+                _outboxReminderSet = false;
+            }
+
+            return;
+        }
+
+        if (!_outboxReminderSet)
+        {
+            var wakeUp = TimeSpan.FromTicks(Math.Max(outbox.Retry.ToTimeSpan().Ticks, ReminderPeriod.Ticks));
+            await this.RegisterOrUpdateReminder(OutboxReminder, wakeUp, wakeUp);
+            _outboxReminderSet = true;
+        }
+
+        if (_outboxTimer is null)
+        {
+            _outboxTimer = this.RegisterGrainTimer(OfferNextMessage, TimeSpan.Zero, outbox.Retry.ToTimeSpan());
+        }
+        else
+        {
+            _outboxTimer.Change(TimeSpan.Zero, outbox.Retry.ToTimeSpan());
+        }
+    }
+
+    private Task OfferNextMessage()
+    {
+        if (Record is { } record && RequestDelivery.Next(record.Request) is { } message && sender.Reaches(message.Recipient))
+        {
+            sender.Start(message);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private AssistanceRequest View(RequestRecord record) =>
+        RequestView.Of(record, record.Workflow is { } instance ? _workflow.DefinitionOf(instance) : null);
 
     // Files arrive verified: the exchange compared each with the SHA-256 the sender declared before delivering the message.
     private static AssistanceRequest WithReceivedFiles(AssistanceRequest request, IReadOnlyList<EvidenceFile>? files, string messageId, Instant now)
@@ -311,5 +413,5 @@ public sealed class AssistanceRequestGrain(
 
     private static string Describe(EvidenceFile file) => $"{file.Name} ({file.Size} bytes, SHA-256 {file.Sha256})";
 
-    private AuditEntry Audit(Actor actor, string action) => new(RequestId.Parse(Id.Key).Authority.Value, actor.ToString(), action, Id.Key);
+    private AuditEntry Audit(Actor actor, string action) => new(Key.Authority.Value, actor.ToString(), action, Key.Value);
 }

@@ -1,4 +1,4 @@
-using MlaFlow.Workflows.Definitions;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Workflows.Execution;
 
 namespace MlaFlow.Grains.Requests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Serialization;
+using MlaFlow.Grains.Serialization;
 
 namespace MlaFlow.Grains.Requests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MlaFlow.Plugins.Host;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
 using NodaTime;
@@ -9,7 +10,8 @@ namespace MlaFlow.Grains.Requests;
 /// <summary>
 /// Runs a request's workflow: finds its definition in the responsible state's plugin, gives the engine
 /// the request's facts and that state's calendar, and folds the result back into the request (status,
-/// timeline, outbox). Timers are returned for the grain to arm and disarm around its state write.
+/// timeline, outbox). Timers are returned for the grain to arm and disarm around its state write. What the
+/// engine refuses is translated into the exceptions callers of the grain see.
 /// </summary>
 internal sealed class RequestWorkflow(PluginCatalog plugins)
 {
@@ -17,33 +19,37 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
     private const string ExecutingRole = "executing";
 
     /// <summary>Starts the workflow of the responsible state for the request's side and kind; without one, the request stays a draft.</summary>
-    public (AssistanceRequest Request, IReadOnlyList<WorkflowEffect> Effects) Start(AssistanceRequest request, Actor actor, Instant now)
+    public (RequestRecord Record, IReadOnlyList<WorkflowEffect> Effects) Start(RequestRecord record, Actor actor, Instant now)
     {
+        var request = record.Request;
         var responsible = request.Side == WorkflowSide.Requesting ? request.Requesting.State : request.Requested.State;
         if (plugins.For(responsible) is not { } plugin || plugin.Latest(request.Side, request.Kind) is not { } definition)
         {
-            return (request, []);
+            return (record, []);
         }
 
         var reference = new WorkflowRef(responsible, request.Side, request.Kind, definition.Version);
-        return Run(request, plugin, actor, now, context => WorkflowEngine.Start(definition, reference, context));
+        return Run(record, plugin, actor, now, context => WorkflowEngine.Start(definition, reference, context));
     }
 
     /// <summary>Applies <paramref name="operation"/> to the running workflow.</summary>
-    /// <exception cref="WorkflowOperationException">The request has no running workflow.</exception>
-    public (AssistanceRequest Request, IReadOnlyList<WorkflowEffect> Effects) Apply(
-        AssistanceRequest request, Actor? actor, Instant now, Func<WorkflowDefinition, WorkflowInstance, WorkflowContext, WorkflowTransition> operation)
+    /// <exception cref="RequestConflictException">The request has no running workflow, or the engine refused the operation.</exception>
+    /// <exception cref="TaskNotFoundException">The operation names a step the workflow never had.</exception>
+    /// <exception cref="FormRejectedException">The operation's form breaks the task's form.</exception>
+    public (RequestRecord Record, IReadOnlyList<WorkflowEffect> Effects) Apply(
+        RequestRecord record, Actor? actor, Instant now, Func<WorkflowDefinition, WorkflowInstance, WorkflowContext, WorkflowTransition> operation)
     {
-        var (plugin, definition, instance) = Running(request);
-        return Run(request, plugin, actor, now, context => operation(definition, instance, context));
+        var (plugin, definition, instance) = Running(record);
+        return Run(record, plugin, actor, now, context => Refusals.Translate(() => operation(definition, instance, context)));
     }
 
     /// <summary>The definition a running request follows: the version it started on.</summary>
-    public (CountryPlugin Plugin, WorkflowDefinition Definition, WorkflowInstance Instance) Running(AssistanceRequest request)
+    /// <exception cref="RequestConflictException">The request has no running workflow.</exception>
+    public (CountryPlugin Plugin, WorkflowDefinition Definition, WorkflowInstance Instance) Running(RequestRecord record)
     {
-        if (request.Workflow is not { IsEnded: false } instance)
+        if (record.Workflow is not { IsEnded: false } instance)
         {
-            throw new WorkflowOperationException(request.Workflow is null ? "The request follows no workflow." : $"The request's workflow has ended ({request.Workflow.Ended}).");
+            throw new RequestConflictException(record.Workflow is null ? "The request follows no workflow." : $"The request's workflow has ended ({record.Workflow.Ended}).");
         }
 
         var reference = instance.Definition;
@@ -54,13 +60,18 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
         return (plugin, definition, instance);
     }
 
+    /// <summary>The definition <paramref name="instance"/> runs, if its plugin is loaded with that version.</summary>
+    public WorkflowDefinition? DefinitionOf(WorkflowInstance instance) =>
+        plugins.For(instance.Definition.Country)?.Version(instance.Definition.Side, instance.Definition.Kind, instance.Definition.Version);
+
     /// <summary>Whether someone in <paramref name="actorRole"/> may complete a task given to <paramref name="taskRole"/>.</summary>
     public static bool MayComplete(string actorRole, string taskRole) =>
         actorRole == taskRole || taskRole == ExecutingRole && actorRole == "officer";
 
-    private static (AssistanceRequest, IReadOnlyList<WorkflowEffect>) Run(
-        AssistanceRequest request, CountryPlugin plugin, Actor? actor, Instant now, Func<WorkflowContext, WorkflowTransition> operation)
+    private static (RequestRecord, IReadOnlyList<WorkflowEffect>) Run(
+        RequestRecord record, CountryPlugin plugin, Actor? actor, Instant now, Func<WorkflowContext, WorkflowTransition> operation)
     {
+        var request = record.Request;
         var outbox = new CollectingOutbox();
         var who = actor?.ToString() ?? "system:workflow";
         var context = new WorkflowContext(now, who, RequestFacts.Of(request, plugin.Manifest.Facts), plugin.Manifest.Calendar, outbox, plugin.Code.Steps);
@@ -80,13 +91,13 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
             timeline.Add(new TimelineEvent(now, who, $"message queued for {request.Other.Authority}: {message}" + (carried is null ? "" : $" with {carried.Count} file(s)")));
         }
 
-        if (instance.Ended is { } ended && request.Workflow?.Ended is null)
+        if (instance.Ended is { } ended && record.Workflow?.Ended is null)
         {
             timeline.Add(new TimelineEvent(now, who, $"workflow ended: {ended}" + (instance.Ground is { } ground ? $" ({ground})" : "")));
         }
 
         var status = instance.Ended is { } final ? Enum.Parse<RequestStatus>(final.ToString()) : RequestStatus.InProgress;
-        return (request with { Workflow = instance, Status = status, Timeline = timeline, Outbox = sent, Files = files }, transition.Effects);
+        return (record with { Request = request with { Status = status, Timeline = timeline, Outbox = sent, Files = files }, Workflow = instance }, transition.Effects);
     }
 
     // The files added since the previous message go with the next one, whatever it is: an officer uploads the evidence

@@ -10,7 +10,7 @@ using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Serialization;
+using MlaFlow.Grains.Serialization;
 using MlaFlow.Testing;
 using NodaTime;
 
@@ -22,7 +22,7 @@ namespace MlaFlow.Gateway.Tests.Infrastructure;
 /// keys, and a real request made by China's procedure on a separate silo. A test seals what China's node would send
 /// and posts it where China's node would, so it can send what a well-behaved node never does.
 /// </summary>
-/// <remarks>On SQLite only: the exchange inbox runs on both providers in MlaFlow.Runtime.Tests.</remarks>
+/// <remarks>On SQLite only: the exchange inbox runs on both providers in MlaFlow.Storage.Tests.</remarks>
 internal sealed class ChinaByHand : IAsyncDisposable
 {
     public static readonly AuthorityId China = AuthorityId.Parse(GatewayNode.China);
@@ -148,7 +148,7 @@ internal sealed class ChinaByHand : IAsyncDisposable
     private static async Task<AssistanceRequest> SentByChinaAsync()
     {
         await using var database = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        await using var china = await TestSilo.StartAsync(database, FakeClock.At(2026, 11, 22), configure: services =>
+        await using var china = await TestSilo.StartAsync(database, TestTime.At(2026, 11, 22), configure: services =>
             services.AddSingleton(new ServedAuthorities(new HashSet<AuthorityId> { China })));
         var officer = new Actor(China, "officer", "wang");
         var created = await china.Grains.GetGrain<IAuthorityGrain>(China.Value).CreateRequestAsync(Drafts.Evidence(), officer, null);

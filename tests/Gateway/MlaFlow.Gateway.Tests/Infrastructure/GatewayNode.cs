@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Storage;
+using MlaFlow.Storage;
 using MlaFlow.Testing;
 
 namespace MlaFlow.Gateway.Tests.Infrastructure;
@@ -125,7 +125,9 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.UseSetting("MlaFlow:Runtime:NodeId", "gateway-test");
+        // Nodes of tests run side by side: each silo on a port of its own, and no Orleans client gateway.
+        builder.UseSetting("MlaFlow:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("MlaFlow:Cluster:GatewayPort", "0");
         if (_testServices is not null)
         {
             builder.ConfigureTestServices(_testServices);

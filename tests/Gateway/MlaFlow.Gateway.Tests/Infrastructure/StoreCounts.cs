@@ -1,5 +1,5 @@
 using System.Data.Common;
-using MlaFlow.Runtime.Storage;
+using MlaFlow.Storage;
 
 namespace MlaFlow.Gateway.Tests.Infrastructure;
 

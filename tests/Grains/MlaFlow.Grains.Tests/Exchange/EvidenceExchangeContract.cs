@@ -117,7 +117,7 @@ public abstract class EvidenceExchangeContract(StorageKind kind) : SiloTest(kind
     /// <summary>China's prosecutor drafts the request, its officer approves it and needs no translation (Thailand takes English): the request is sent.</summary>
     private async Task<LocalCase> SentAsync()
     {
-        var exchange = await LocalCase.OpenAsync(Silo, Clock, ExchangeDrafts.Evidence());
+        var exchange = await LocalCase.OpenAsync(Silo, Time, ExchangeDrafts.Evidence());
         await exchange.China.CompleteAsync("draft-review", "ready");
         await exchange.China.CompleteAsync("ca-approval", "approved");
         await exchange.China.CompleteAsync("translation", "notRequired");

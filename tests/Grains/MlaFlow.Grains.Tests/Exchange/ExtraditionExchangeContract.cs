@@ -103,7 +103,7 @@ public abstract class ExtraditionExchangeContract(StorageKind kind) : SiloTest(k
     /// <summary>China's prosecutor prepares the request (no death penalty, so no assurance), its officer approves it, in English: the request is sent.</summary>
     private async Task<LocalCase> SentAsync()
     {
-        var exchange = await LocalCase.OpenAsync(Silo, Clock, ExchangeDrafts.Extradition());
+        var exchange = await LocalCase.OpenAsync(Silo, Time, ExchangeDrafts.Extradition());
         await exchange.China.CompleteAsync("draft-review", "ready");
         await exchange.China.CompleteAsync("ca-approval", "approved");
         await exchange.China.CompleteAsync("translation", "notRequired");

@@ -1,9 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Runtime.Storage;
+using MlaFlow.Storage;
 using MlaFlow.Testing;
 using MlaFlow.Workflows.Definitions;
 
@@ -12,8 +13,8 @@ namespace MlaFlow.Grains.Tests.Exchange;
 /// <summary>
 /// One request between CN-MOJ and TH-OAG, both served by the node: China's copy and the copy its request opens
 /// at Thailand. The copies move each other only through the local exchange — a <c>send</c> step's message waits
-/// in its copy's outbox until the node's due reminders deliver it — so a scenario is nothing but each side's
-/// people completing their tasks (<see cref="CaseCopy.CompleteAsync"/>) and deadlines passing
+/// in its copy's outbox until the node delivers it, outside the sending request's turn — so a scenario is nothing but
+/// each side's people completing their tasks (<see cref="CaseCopy.CompleteAsync"/>) and deadlines passing
 /// (<see cref="CaseCopy.LetDeadlinePassAsync"/>). No message is handed to a copy by the test.
 /// </summary>
 internal sealed class LocalCase
@@ -23,17 +24,17 @@ internal sealed class LocalCase
 
     private string? _chinaId;
 
-    private LocalCase(TestSilo silo, FakeClock clock)
+    private LocalCase(TestSilo silo, FakeTimeProvider time)
     {
         Silo = silo;
-        Clock = clock;
+        Time = time;
         China = new CaseCopy(this, AuthorityId.Parse("CN-MOJ"), officer: "wang", prosecutor: "li");
         Thailand = new CaseCopy(this, AuthorityId.Parse("TH-OAG"), officer: "somchai", prosecutor: "nattaya");
     }
 
     public TestSilo Silo { get; }
 
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Time { get; }
 
     /// <summary>The requesting authority's copy.</summary>
     public CaseCopy China { get; }
@@ -42,16 +43,16 @@ internal sealed class LocalCase
     public CaseCopy Thailand { get; }
 
     /// <summary>China's officer opens the request; China's workflow starts at its first task.</summary>
-    public static async Task<LocalCase> OpenAsync(TestSilo silo, FakeClock clock, NewAssistanceRequest draft)
+    public static async Task<LocalCase> OpenAsync(TestSilo silo, FakeTimeProvider time, NewAssistanceRequest draft)
     {
-        var exchange = new LocalCase(silo, clock);
+        var exchange = new LocalCase(silo, time);
         var created = await silo.Grains.GetGrain<IAuthorityGrain>(exchange.China.Authority.Value).CreateRequestAsync(draft, exchange.China.Officer, null);
         exchange._chinaId = created.Request.Id.Value;
         return exchange;
     }
 
-    /// <summary>Runs the node's due reminders until none is due: outboxes delivered, in turn, and deadlines fired.</summary>
-    public Task RunDueRemindersAsync() => Silo.SettleAsync();
+    /// <summary>Waits until every outbox is delivered: what a move sent reached the other copy, and its answers came back.</summary>
+    public Task SettleAsync() => Silo.SettleAsync();
 
     /// <summary>
     /// Both copies ended with these statuses, each the other's counterpart; every message either sent was
@@ -64,8 +65,8 @@ internal sealed class LocalCase
         var story = await DescribeAsync();
         chinese.Status.ShouldBe(china, story);
         thai.Status.ShouldBe(thailand, story);
-        chinese.Workflow!.Tokens.ShouldBeEmpty(story);
-        thai.Workflow!.Tokens.ShouldBeEmpty(story);
+        chinese.Workflow!.Steps.ShouldBeEmpty(story);
+        thai.Workflow!.Steps.ShouldBeEmpty(story);
         chinese.Counterpart.ShouldBe(thai.Id.Value, story);
         thai.Counterpart.ShouldBe(chinese.Id.Value, story);
         ShouldHaveTakenEveryMessageOnce(chinese, thai, story);
@@ -99,7 +100,7 @@ internal sealed class LocalCase
             }
 
             var request = (await Silo.Grains.GetGrain<IAssistanceRequestGrain>(id).GetAsync())!;
-            lines.Add($"{id} ({request.Side}) {request.Status}; waiting: [{string.Join(", ", request.Workflow?.Tokens.Select(t => $"#{t.Id} {t.StepId} {t.State}") ?? [])}]");
+            lines.Add($"{id} ({request.Side}) {request.Status}; waiting: [{string.Join(", ", request.Workflow?.Steps.Select(t => $"#{t.Id} {t.StepId} {t.State}") ?? [])}]");
             lines.AddRange(request.Timeline.Select(e => $"    {e.At} {e.Actor}: {e.What}"));
             lines.Add($"  history: {string.Join(" | ", request.Workflow?.History.Select(h => $"{h.StepId} {h.What}") ?? [])}");
         }

@@ -69,7 +69,7 @@ public abstract class ProvisionalArrestExchangeContract(StorageKind kind) : Silo
     /// <summary>China's prosecutor drafts the urgent request and its officer approves it, in English: the request is sent.</summary>
     private async Task<LocalCase> SentAsync()
     {
-        var exchange = await LocalCase.OpenAsync(Silo, Clock, ExchangeDrafts.ProvisionalArrest());
+        var exchange = await LocalCase.OpenAsync(Silo, Time, ExchangeDrafts.ProvisionalArrest());
         await exchange.China.CompleteAsync("draft-review", "ready");
         await exchange.China.CompleteAsync("ca-approval", "approved");
         await exchange.China.CompleteAsync("translation", "notRequired");

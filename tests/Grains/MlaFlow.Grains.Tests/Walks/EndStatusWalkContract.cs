@@ -20,19 +20,19 @@ public abstract class EndStatusWalkContract(StorageKind kind) : SiloTest(kind)
     {
         var target = WalkTarget.Resolve(country, side, kind, end);
         var walk = GrainWalkCases.Plan(target).ShouldNotBeNull($"No admissible request leads {target} without a signal.");
-        var driver = new GrainWalk(Silo, Clock, target, walk);
+        var driver = new GrainWalk(Silo, Time, target, walk);
 
         await driver.RunAsync();
 
         var stored = (await Silo.Grains.GetGrain<IAssistanceRequestGrain>(driver.Request.Id.Value).GetAsync()).ShouldNotBeNull();
         stored.Status.ShouldBe(Enum.Parse<RequestStatus>(target.End.Status.ToString()), driver.Describe());
         stored.Workflow!.History[^1].StepId.ShouldBe(target.End.Id, driver.Describe());
-        stored.Workflow.Tokens.ShouldBeEmpty();
+        stored.Workflow.Steps.ShouldBeEmpty();
     }
 
     // Only the walked authority's own copy is on this node's books: nothing it sends is delivered (the test plays the counterpart).
     protected override Task<TestSilo> StartSiloAsync() =>
-        TestSilo.StartAsync(Database, Clock, configure: services => services.AddSingleton(new ServedAuthorities(new HashSet<AuthorityId>())));
+        TestSilo.StartAsync(Database, Time, configure: services => services.AddSingleton(new ServedAuthorities(new HashSet<AuthorityId>())));
 }
 
 public sealed class SqliteEndStatusWalkTests() : EndStatusWalkContract(StorageKind.Sqlite);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
@@ -5,17 +6,16 @@ using MlaFlow.Testing;
 using MlaFlow.Testing.Walks;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
-using NodaTime;
 
 namespace MlaFlow.Grains.Tests.Walks;
 
 /// <summary>
 /// Drives a real request through the grains along a planned route, as its users and its counterpart would: a
 /// task is completed by someone in its role, a message the counterpart would send is delivered to the request, and
-/// a deadline or timer is left to fall due (the clock moved past it, the node's due reminders run). The copy is
+/// a deadline or timer is left to fall due (the time moved past it, its reminder fires). The copy is
 /// walked alone: the node serves no counterpart, so nothing it sends comes back on its own and moves it elsewhere.
 /// </summary>
-internal sealed class GrainWalk(TestSilo silo, FakeClock clock, WalkTarget target, PlannedWalk walk)
+internal sealed class GrainWalk(TestSilo silo, FakeTimeProvider time, WalkTarget target, PlannedWalk walk)
 {
     private int _messages;
 
@@ -48,7 +48,7 @@ internal sealed class GrainWalk(TestSilo silo, FakeClock clock, WalkTarget targe
 
     /// <summary>The target, the route and where the tokens rest: what a failed walk reports.</summary>
     public string Describe() =>
-        $"{target}, {walk}; request {Request?.Id} {Request?.Status}; tokens: [{string.Join(", ", Request?.Workflow?.Tokens.Select(t => $"#{t.Id} {t.StepId} {t.State}") ?? [])}]"
+        $"{target}, {walk}; request {Request?.Id} {Request?.Status}; tokens: [{string.Join(", ", Request?.Workflow?.Steps.Select(t => $"#{t.Id} {t.StepId} {t.State}") ?? [])}]"
         + $"; history: {string.Join(" | ", Request?.Workflow?.History.Select(h => $"{h.StepId} {h.What}") ?? [])}";
 
     private async Task WalkAsync(IReadOnlyList<Move> moves)
@@ -87,7 +87,7 @@ internal sealed class GrainWalk(TestSilo silo, FakeClock clock, WalkTarget targe
         var arrived = Waiting(move);
         var fork = arrived.Forks[^1];
         var branches = ((ParallelStep)Definition.Step(join.Parallel)).Outcomes.Count;
-        for (var i = 0; i < branches && Request.Workflow!.Tokens.FirstOrDefault(t => t.StepId != join.Id && t.Forks.Contains(fork)) is { } other; i++)
+        for (var i = 0; i < branches && Request.Workflow!.Steps.FirstOrDefault(t => t.StepId != join.Id && t.Forks.Contains(fork)) is { } other; i++)
         {
             var route = new RoutePlanner(Definition, walk.Scenario.Facts, signals: false).Find(other.StepId, join.Id, Request.Workflow.Forms)
                 ?? throw new InvalidOperationException($"The branch at '{other.StepId}' has no route to join '{join.Id}' — {Describe()}");
@@ -97,29 +97,29 @@ internal sealed class GrainWalk(TestSilo silo, FakeClock clock, WalkTarget targe
         await ShouldHaveLeftAsync(arrived, move, "the join did not close after every branch arrived");
     }
 
-    private async Task FallDueAsync(StepToken token, Move move)
+    private async Task FallDueAsync(OpenStep token, Move move)
     {
         var due = token.DueAt ?? throw new InvalidOperationException($"Step '{token.StepId}' waits with no deadline to leave it through '{move.Outcome}' — {Describe()}");
-        var now = clock.GetCurrentInstant();
-        if (due > now)
+        try
         {
-            clock.Advance(due - now + Duration.FromSeconds(1));
+            await time.PassUntilAsync(due.ToDateTimeOffset(), async () => (await Grain.GetAsync())!.Workflow!.Steps.Any(t => t.Id == token.Id) ? null : "left", $"the deadline of '{token.StepId}'");
         }
-
-        // A deadline and its warning can fall due together; the outbox retries too. Run until nothing more is due.
-        await silo.SettleAsync();
+        catch (TimeoutException)
+        {
+            // Reported below, with where the request stands.
+        }
 
         await ShouldHaveLeftAsync(token, move, "the deadline fell due and changed nothing");
     }
 
-    private StepToken Waiting(Move move) =>
-        Request.Workflow!.Tokens.Where(t => t.StepId == move.StepId && t.State == TokenState.Waiting).MaxBy(t => t.Id)
+    private OpenStep Waiting(Move move) =>
+        Request.Workflow!.Steps.Where(t => t.StepId == move.StepId && t.State == StepState.Waiting).MaxBy(t => t.Id)
         ?? throw new InvalidOperationException($"Nothing waits at '{move.StepId}' to leave it through '{move.Outcome}' — {Describe()}");
 
-    private async Task ShouldHaveLeftAsync(StepToken token, Move move, string why)
+    private async Task ShouldHaveLeftAsync(OpenStep token, Move move, string why)
     {
         Request = (await Grain.GetAsync())!;
-        if (Request.Workflow!.Tokens.Any(t => t.Id == token.Id))
+        if (Request.Workflow!.Steps.Any(t => t.Id == token.Id))
         {
             throw new InvalidOperationException($"Step '{move.StepId}' (#{token.Id}) was not left through '{move.Outcome}': {why} — {Describe()}");
         }

@@ -53,22 +53,22 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
         await File.WriteAllTextAsync(list, good + "Someone without given names\n");
 
         var faulted = await RegisteredAtTheExampleStateAsync(Person("Doe", "Sam", null));
-        var token = faulted.Workflow!.Tokens.Single(t => t.StepId == "screen");
-        token.State.ShouldBe(TokenState.Faulted);
+        var token = faulted.Workflow!.Steps.Single(t => t.StepId == "screen");
+        token.State.ShouldBe(StepState.Faulted);
         token.Error.ShouldBe("watch-list-screening: Line 5 of the watch list 'watch-list.txt' is not 'family name | given names | yyyy-MM-dd'; correct it, then retry the step.");
         faulted.Status.ShouldBe(RequestStatus.InProgress);
 
         // Retried before the fix: faulted again, as a new entry into the step; nothing else moved.
         var again = await Request(faulted.Id.Value).RetryStepAsync(ExampleOfficer, token.Id);
-        var second = again.Workflow!.Tokens.Single(t => t.StepId == "screen");
-        second.State.ShouldBe(TokenState.Faulted);
+        var second = again.Workflow!.Steps.Single(t => t.StepId == "screen");
+        second.State.ShouldBe(StepState.Faulted);
         second.Id.ShouldNotBe(token.Id);
 
         await File.WriteAllTextAsync(list, good);
         var retried = await Request(faulted.Id.Value).RetryStepAsync(ExampleOfficer, second.Id);
 
         retried.WaitingSteps().ShouldContain("assign");
-        retried.Workflow!.Tokens.ShouldNotContain(t => t.State == TokenState.Faulted);
+        retried.Workflow!.Steps.ShouldNotContain(t => t.State == StepState.Faulted);
         retried.Workflow.History.Where(h => h.StepId == "screen").Select(h => h.What).ShouldBe(["faulted", "retried", "faulted", "retried", "clear"]);
         (await Silo.VerifyAuditAsync(SamplePlugin.Authority)).IsIntact.ShouldBeTrue();
     }
@@ -79,7 +79,7 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
         File.Delete(Path.Combine(_plugins.Sample, "watch-list.txt"));
 
         var faulted = await RegisteredAtTheExampleStateAsync(Person("Doe", "Sam", null));
-        var token = faulted.Workflow!.Tokens.Single(t => t.StepId == "screen" && t.State == TokenState.Faulted);
+        var token = faulted.Workflow!.Steps.Single(t => t.StepId == "screen" && t.State == StepState.Faulted);
         token.Error.ShouldStartWith("watch-list-screening: The watch list 'watch-list.txt' cannot be read (");
 
         var routed = await Request(faulted.Id.Value).RouteStepAsync(ExampleOfficer, token.Id, "match");
@@ -91,7 +91,7 @@ public abstract class CustomStepContract(StorageKind kind) : SiloTest(kind)
     {
         _catalog = _plugins.Load();
         _catalog.Refused.ShouldBeEmpty();
-        return TestSilo.StartAsync(Database, Clock, configure: services =>
+        return TestSilo.StartAsync(Database, Time, configure: services =>
         {
             services.AddSingleton(_catalog);
             services.AddSingleton(new ServedAuthorities(new HashSet<AuthorityId> { AuthorityId.Parse("TH-OAG"), AuthorityId.Parse(SamplePlugin.Authority) }));

@@ -30,7 +30,7 @@ public abstract class LocalExchangeContract(StorageKind kind) : SiloTest(kind)
         var thai = (await Request(thaiId).GetAsync())!;
         thai.Side.ShouldBe(WorkflowSide.Requested);
         thai.Counterpart.ShouldBe(china);
-        thai.Workflow!.Definition.ShouldBe(new WorkflowRef(CountryCode.Parse("TH"), WorkflowSide.Requested, RequestKind.Evidence, 1));
+        thai.Workflow!.Procedure.ShouldBe(new Procedure(CountryCode.Parse("TH"), WorkflowSide.Requested, RequestKind.Evidence, 1));
         thai.WaitingSteps().ShouldContain("register");
 
         await Request(thaiId).CompleteTaskAsync(ThaiOfficer, thai.TokenAt("register"), "registered", new JsonObject { ["registrationNumber"] = "OAG-MLA-2026-17" });

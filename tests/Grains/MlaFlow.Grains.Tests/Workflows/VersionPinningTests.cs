@@ -17,27 +17,27 @@ public sealed class VersionPinningTests() : DatabaseTest(StorageKind.Sqlite)
     public async Task a_running_request_stays_on_its_version_until_an_officer_migrates_it_with_a_complete_mapping()
     {
         string started;
-        await using (var before = await TestSilo.StartAsync(Database, Clock))
+        await using (var before = await TestSilo.StartAsync(Database, Time))
         {
             started = (await before.Grains.GetGrain<IAuthorityGrain>("CN-MOJ").CreateRequestAsync(Drafts.Evidence("before v2"), Officer, null)).Request.Id.Value;
         }
 
         using var plugins = new PluginsWithNewVersion();
-        await using var after = await TestSilo.StartAsync(Database, Clock, "node-with-v2", services => services.AddSingleton(plugins.Catalog));
+        await using var after = await TestSilo.StartAsync(Database, Time, "node-with-v2", services => services.AddSingleton(plugins.Catalog));
         var running = after.Grains.GetGrain<IAssistanceRequestGrain>(started);
         var newer = (await after.Grains.GetGrain<IAuthorityGrain>("CN-MOJ").CreateRequestAsync(Drafts.Evidence("after v2"), Officer, null)).Request;
 
-        (await running.GetAsync())!.Workflow!.Definition.Version.ShouldBe(1);
-        newer.Workflow!.Definition.Version.ShouldBe(2);
-        newer.Workflow.Tokens.Single().StepId.ShouldBe("drafting");
+        (await running.GetAsync())!.Workflow!.Procedure.Version.ShouldBe(1);
+        newer.Workflow!.Procedure.Version.ShouldBe(2);
+        newer.Workflow.Steps.Single().StepId.ShouldBe("drafting");
 
-        await Should.ThrowAsync<WorkflowOperationException>(() => running.MigrateWorkflowAsync(Officer, 2, new Dictionary<string, string>()));
-        (await running.GetAsync())!.Workflow!.Definition.Version.ShouldBe(1);
+        await Should.ThrowAsync<RequestConflictException>(() => running.MigrateWorkflowAsync(Officer, 2, new Dictionary<string, string>()));
+        (await running.GetAsync())!.Workflow!.Procedure.Version.ShouldBe(1);
 
         var migrated = await running.MigrateWorkflowAsync(Officer, 2, new Dictionary<string, string> { ["draft-review"] = "drafting" });
 
-        migrated.Workflow!.Definition.Version.ShouldBe(2);
-        migrated.Workflow.Tokens.Single().StepId.ShouldBe("drafting");
+        migrated.Workflow!.Procedure.Version.ShouldBe(2);
+        migrated.Workflow.Steps.Single().StepId.ShouldBe("drafting");
         await using var connection = await Database.Open().OpenAsync();
         (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'request.workflow-migrated' AND request_id = @Id", new { Id = started })).ShouldBe(1);
     }

@@ -5,6 +5,7 @@ using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Testing;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace MlaFlow.Messaging.Tests.Envelopes;
 

@@ -1,8 +1,10 @@
 using System.Text;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Keys;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Testing;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace MlaFlow.Messaging.Tests.Envelopes;
 

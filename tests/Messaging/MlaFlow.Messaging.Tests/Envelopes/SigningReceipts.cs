@@ -1,6 +1,7 @@
 using System.Text;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Testing;
+using NodaTime.Testing;
 
 namespace MlaFlow.Messaging.Tests.Envelopes;
 

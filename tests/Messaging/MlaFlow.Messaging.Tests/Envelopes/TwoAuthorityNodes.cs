@@ -1,4 +1,6 @@
 using MlaFlow.Testing;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace MlaFlow.Messaging.Tests.Envelopes;
 
@@ -13,7 +15,7 @@ internal sealed class TwoAuthorityNodes : IDisposable
         Thailand.Trust(China);
     }
 
-    public FakeClock Clock { get; } = FakeClock.At(2026, 11, 22);
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 22, 9, 0));
 
     public AuthorityNode China { get; }
 

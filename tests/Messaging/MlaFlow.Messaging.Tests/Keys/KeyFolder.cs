@@ -3,6 +3,7 @@ using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Testing;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace MlaFlow.Messaging.Tests.Keys;
 
@@ -22,7 +23,7 @@ internal sealed class KeyFolder : IDisposable
 
     public string DataPath { get; }
 
-    public FakeClock Clock { get; } = FakeClock.At(2026, 3, 2);
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 2, 9, 0));
 
     public byte[] Kek { get; } = RandomNumberGenerator.GetBytes(32);
 

@@ -1,3 +1,4 @@
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
 

@@ -56,10 +56,7 @@ internal sealed class AuthorityNode : IAsyncDisposable
             ("MlaFlow__Keys__Kek", Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyProtection.KeyEncryptionKeyLength))),
             ($"MlaFlow__Exchange__Peers__{peer}", peerAddress.ToString()),
             // Every two seconds instead of every minute, so that an outage fits in a test.
-            ("MlaFlow__Exchange__RetryEvery", "00:00:02"),
-            // A node killed while it delivers keeps the outbox reminder leased; the restarted node, under a new node id,
-            // takes it up when the lease ends: after 10 seconds here rather than 5 minutes.
-            ("MlaFlow__Runtime__ReminderLease", "00:00:10"));
+            ("MlaFlow__Exchange__RetryEvery", "00:00:02"));
         return new AuthorityNode(authority, store, environment, inbound);
     }
 

@@ -1,3 +1,4 @@
+using MlaFlow.Plugins.Sdk;
 using System.Diagnostics;
 using System.Net;
 using System.Text;

@@ -1,7 +1,8 @@
+using MlaFlow.Plugins.Sdk;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using MlaFlow.Runtime.Storage;
+using MlaFlow.Storage;
 using MlaFlow.Testing;
 
 namespace MlaFlow.Silo.Tests.Processes;
@@ -21,7 +22,14 @@ public sealed class NodeStore : IAsyncDisposable
         DataFolder = dataFolder;
         Database = database;
         _postgres = postgres;
-        var environment = new Dictionary<string, string> { ["MlaFlow__DataPath"] = dataFolder };
+        // A silo port of its own, the same for every run on this store: a node restarted after a crash rejoins on the
+        // address the dead one had, which Orleans then replaces at once rather than waiting for it to expire.
+        var environment = new Dictionary<string, string>
+        {
+            ["MlaFlow__DataPath"] = dataFolder,
+            ["MlaFlow__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MlaFlow__Cluster__GatewayPort"] = "0",
+        };
         if (postgres is not null)
         {
             environment["MlaFlow__Storage__Provider"] = "Postgres";
@@ -36,7 +44,7 @@ public sealed class NodeStore : IAsyncDisposable
     /// <summary>The node's database, opened by the test to inspect (or tamper with) what the node wrote.</summary>
     public Database Database { get; }
 
-    /// <summary>The node's configuration: <c>MlaFlow__DataPath</c>, plus provider and connection string on PostgreSQL.</summary>
+    /// <summary>The node's configuration: <c>MlaFlow__DataPath</c> and its silo port, plus provider and connection string on PostgreSQL.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
     /// <summary>

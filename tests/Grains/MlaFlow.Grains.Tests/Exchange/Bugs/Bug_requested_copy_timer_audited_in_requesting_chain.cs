@@ -12,7 +12,7 @@ public abstract class RequestedCopyTimerAuditContract(StorageKind kind) : SiloTe
     [SkippableFact]
     public async Task a_deadline_passing_on_thailands_copy_is_audited_in_thailands_chain()
     {
-        var exchange = await LocalCase.OpenAsync(Silo, Clock, ExchangeDrafts.Evidence());
+        var exchange = await LocalCase.OpenAsync(Silo, Time, ExchangeDrafts.Evidence());
         await exchange.China.CompleteAsync("draft-review", "ready");
         await exchange.China.CompleteAsync("ca-approval", "approved");
         await exchange.China.CompleteAsync("translation", "notRequired");

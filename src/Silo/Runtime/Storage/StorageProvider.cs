@@ -1,8 +1,0 @@
-namespace MlaFlow.Runtime.Storage;
-
-/// <summary>The database behind a node. SQLite is the embedded default; PostgreSQL is for production and several nodes.</summary>
-public enum StorageProvider
-{
-    Sqlite,
-    Postgres,
-}

@@ -1,8 +1,0 @@
-namespace MlaFlow.Workflows.Definitions;
-
-/// <summary>Which side of a request a workflow runs for: the state asking, or the state asked.</summary>
-public enum WorkflowSide
-{
-    Requesting,
-    Requested,
-}

@@ -1,5 +1,0 @@
-using MlaFlow.Testing;
-
-namespace MlaFlow.Runtime.Tests.Reminders;
-
-public sealed class PostgresReminderTests() : ReminderContract(StorageKind.Postgres);

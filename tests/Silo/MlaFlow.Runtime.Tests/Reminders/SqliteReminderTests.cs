@@ -1,5 +1,0 @@
-using MlaFlow.Testing;
-
-namespace MlaFlow.Runtime.Tests.Reminders;
-
-public sealed class SqliteReminderTests() : ReminderContract(StorageKind.Sqlite);

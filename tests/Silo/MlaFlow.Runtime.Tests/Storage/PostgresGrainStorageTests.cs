@@ -1,5 +1,0 @@
-using MlaFlow.Testing;
-
-namespace MlaFlow.Runtime.Tests.Storage;
-
-public sealed class PostgresGrainStorageTests() : GrainStorageContract(StorageKind.Postgres);

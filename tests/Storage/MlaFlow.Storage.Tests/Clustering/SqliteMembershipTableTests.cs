@@ -1,0 +1,5 @@
+using MlaFlow.Testing;
+
+namespace MlaFlow.Storage.Tests.Clustering;
+
+public sealed class SqliteMembershipTableTests() : MembershipTableContract(StorageKind.Sqlite);
