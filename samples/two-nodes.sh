@@ -26,8 +26,9 @@ node cn CN-MOJ keys import-peer "$root/TH-OAG.json" --fingerprint "$(cat "$root/
 node th TH-OAG keys import-peer "$root/CN-MOJ.json" --fingerprint "$(cat "$root/CN-MOJ.fingerprint")" >/dev/null
 
 trap 'kill $(jobs -p) 2>/dev/null' EXIT
-node cn CN-MOJ --urls http://127.0.0.1:5080 --MlaFlow:Exchange:Peers:TH-OAG=http://127.0.0.1:5081/ &
-node th TH-OAG --urls http://127.0.0.1:5081 --MlaFlow:Exchange:Peers:CN-MOJ=http://127.0.0.1:5080/ &
+# Each node is an Orleans cluster of its own, so each needs silo and gateway ports of its own on this machine.
+node cn CN-MOJ --urls http://127.0.0.1:5080 --MlaFlow:Exchange:Peers:TH-OAG=http://127.0.0.1:5081/ --MlaFlow:Cluster:SiloPort=11111 --MlaFlow:Cluster:GatewayPort=30000 &
+node th TH-OAG --urls http://127.0.0.1:5081 --MlaFlow:Exchange:Peers:CN-MOJ=http://127.0.0.1:5080/ --MlaFlow:Cluster:SiloPort=11112 --MlaFlow:Cluster:GatewayPort=30001 &
 cat <<INFO
 China's node: http://127.0.0.1:5080   token: ${silo[*]} token --authority CN-MOJ --role officer --MlaFlow:DataPath=$root/cn
 Thailand's node: http://127.0.0.1:5081 token: ${silo[*]} token --authority TH-OAG --role officer --MlaFlow:DataPath=$root/th

@@ -16,16 +16,21 @@ public static class MlaFlowSiloBuilderExtensions
     public const string ServiceId = "mlaflow";
 
     /// <summary>
-    /// Makes a silo an MlaFlow node: on the embedded store a cluster of one on loopback, on PostgreSQL a member of
-    /// <paramref name="cluster"/>'s cluster through MlaFlow's membership table; MlaFlow's audited storage, its reminder
-    /// table, domain records carried between silos as MlaFlow's JSON, and what the grains need. The node and its tests
-    /// alike are built through this.
+    /// Makes a silo an MlaFlow node: a member of its cluster (<see cref="JoinMlaFlowCluster"/>) holding MlaFlow's grains
+    /// and storage (<see cref="AddMlaFlow"/>). The node and its tests alike are built through this.
     /// </summary>
     /// <param name="silo">The silo to configure.</param>
     /// <param name="node">The node's settings: its database, data folder and authorities.</param>
     /// <param name="cluster">The cluster it joins, and its ports.</param>
     /// <param name="membership">Section <c>MlaFlow:Cluster:Membership</c>, over MlaFlow's defaults (<see cref="MembershipDefaults"/>).</param>
-    public static ISiloBuilder UseMlaFlow(this ISiloBuilder silo, NodeSettings node, ClusterNodeOptions cluster, IConfiguration membership)
+    public static ISiloBuilder UseMlaFlow(this ISiloBuilder silo, NodeSettings node, ClusterNodeOptions cluster, IConfiguration membership) =>
+        silo.JoinMlaFlowCluster(node, cluster, membership).AddMlaFlow(node);
+
+    /// <summary>
+    /// On the embedded store a cluster of one on loopback; on PostgreSQL a member of <paramref name="cluster"/>'s cluster
+    /// through MlaFlow's membership table, listening on its advertised address.
+    /// </summary>
+    public static ISiloBuilder JoinMlaFlowCluster(this ISiloBuilder silo, NodeSettings node, ClusterNodeOptions cluster, IConfiguration membership)
     {
         silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.Id, ServiceId));
         if (node.Storage.Kind == StorageProvider.Sqlite)
@@ -40,6 +45,15 @@ public static class MlaFlowSiloBuilderExtensions
 
         silo.Configure<ClusterMembershipOptions>(MembershipDefaults);
         silo.Services.Configure<ClusterMembershipOptions>(membership);
+        return silo;
+    }
+
+    /// <summary>
+    /// MlaFlow's audited storage and its reminder table on <paramref name="node"/>'s database, domain records carried
+    /// between silos as MlaFlow's JSON, legal time, and what the grains need.
+    /// </summary>
+    public static ISiloBuilder AddMlaFlow(this ISiloBuilder silo, NodeSettings node)
+    {
         silo.AddMlaFlowStorage(options => options.Configure(storage =>
         {
             (storage.Provider, storage.ConnectionString, storage.DataPath) = (node.Storage.Provider, node.Storage.ConnectionString, node.DataPath);

@@ -25,6 +25,7 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
 
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly string _dataPath;
     private readonly byte[]? _signingKey;
     private readonly IReadOnlyList<string> _authorities;
@@ -34,9 +35,10 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
     private bool _started;
 
     private GatewayNode(
-        TestDatabase database, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities, string? pluginsPath, IReadOnlyDictionary<string, string> settings,
-        Action<IServiceCollection>? testServices)
+        TestDatabase database, bool ownsDatabase, string dataPath, byte[]? signingKey, IReadOnlyList<string> authorities, string? pluginsPath,
+        IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices)
     {
+        _ownsDatabase = ownsDatabase;
         _settings = settings;
         _testServices = testServices;
         _database = database;
@@ -68,8 +70,26 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
         var database = await TestDatabase.CreateAsync(storage);
         var dataPath = Directory.CreateTempSubdirectory("mlaflow-gateway-").FullName;
         prepareData?.Invoke(dataPath);
-        var node = new GatewayNode(database, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand], pluginsPath,
-            settings ?? new Dictionary<string, string>(), testServices);
+        return Boot(new GatewayNode(database, ownsDatabase: true, dataPath, configureSigningKey ? RandomNumberGenerator.GetBytes(32) : null, authorities ?? [China, Thailand],
+            pluginsPath, settings ?? new Dictionary<string, string>(), testServices));
+    }
+
+    /// <summary>
+    /// Boots another node of <paramref name="database"/>'s deployment, with <paramref name="signingKey"/> (the other nodes'):
+    /// on PostgreSQL the nodes form one Orleans cluster, so a grain called through one may live on the other.
+    /// </summary>
+    public static GatewayNode Join(TestDatabase database, byte[] signingKey) =>
+        Boot(new GatewayNode(database, ownsDatabase: false, Directory.CreateTempSubdirectory("mlaflow-gateway-").FullName, signingKey, [China, Thailand], null,
+            new Dictionary<string, string>(), null));
+
+    /// <summary>The database this node runs on, for another node to join (<see cref="Join"/>).</summary>
+    public TestDatabase Database => _database;
+
+    /// <summary>The key this node's tokens are signed with, for another node of its deployment.</summary>
+    public byte[] SigningKey => _signingKey ?? throw new InvalidOperationException("This node made its own key.");
+
+    private static GatewayNode Boot(GatewayNode node)
+    {
         try
         {
             // Boots the host now, so a test's first request does not also measure the start.
@@ -79,7 +99,7 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
         }
         catch
         {
-            await node.DisposeAsync();
+            node.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
     }
@@ -149,7 +169,11 @@ internal sealed class GatewayNode : WebApplicationFactory<Program>
             await disposable.DisposeAsync();
         }
 
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
+
         Directory.Delete(_dataPath, recursive: true);
     }
 }

@@ -34,5 +34,20 @@ public sealed class RequestsClient : IDisposable
         return await ApiResponse.ReadAsync(response, cancellationToken);
     }
 
+    public async Task<ApiResponse> AddNoteAsync(string id, string text, CancellationToken cancellationToken = default)
+    {
+        using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { text }), Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri($"/api/v1/requests/{Uri.EscapeDataString(id)}/notes", UriKind.Relative), content, cancellationToken);
+        return await ApiResponse.ReadAsync(response, cancellationToken);
+    }
+
+    /// <summary>Completes task <paramref name="taskId"/> (<c>&lt;request id&gt;.&lt;token&gt;</c>) with an outcome and an empty form.</summary>
+    public async Task<ApiResponse> CompleteTaskAsync(string taskId, string outcome, CancellationToken cancellationToken = default)
+    {
+        using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { outcome, form = new { } }), Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri($"/api/v1/tasks/{Uri.EscapeDataString(taskId)}/complete", UriKind.Relative), content, cancellationToken);
+        return await ApiResponse.ReadAsync(response, cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 }

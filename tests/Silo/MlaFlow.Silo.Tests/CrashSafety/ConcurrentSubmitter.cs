@@ -5,11 +5,12 @@ using MlaFlow.Silo.Tests.Api;
 namespace MlaFlow.Silo.Tests.CrashSafety;
 
 /// <summary>
-/// Clients posting requests in parallel lanes, as several officers at once would. Each lane posts one
-/// request after another and stops at its first post without an answer, so when the node is killed
-/// every lane leaves at most one post in doubt — the one a real client would retry.
+/// Clients posting requests in parallel lanes, as several officers at once would, lane by lane through the nodes given
+/// (lane 1 through the first, lane 2 through the second, …). Each lane posts one request after another, up to
+/// <paramref name="postsPerLane"/>, and stops at its first post without an answer, so when a node is killed every lane
+/// through it leaves at most one post in doubt — the one a real client would retry.
 /// </summary>
-public sealed class ConcurrentSubmitter(RequestsClient client, int lanes)
+public sealed class ConcurrentSubmitter(IReadOnlyList<RequestsClient> clients, int lanes, int postsPerLane = ConcurrentSubmitter.MaxPostsPerLane)
 {
     // Only a bound for the case where the node is never killed; the test kills it long before.
     private const int MaxPostsPerLane = 1_000;
@@ -48,7 +49,8 @@ public sealed class ConcurrentSubmitter(RequestsClient client, int lanes)
 
     private async Task PostUntilUnansweredAsync(int lane)
     {
-        for (var number = 1; number <= MaxPostsPerLane; number++)
+        var client = clients[(lane - 1) % clients.Count];
+        for (var number = 1; number <= postsPerLane; number++)
         {
             var submission = Submission.Create(_run, lane, number);
             PostOutcome outcome;

@@ -17,25 +17,19 @@ public sealed class NodeStore : IAsyncDisposable
 {
     private readonly TestDatabase? _postgres;
 
-    private NodeStore(string dataFolder, Database database, TestDatabase? postgres)
+    private NodeStore(string dataFolder, Database database, TestDatabase? postgres, IReadOnlyDictionary<string, string> deployment)
     {
         DataFolder = dataFolder;
         Database = database;
         _postgres = postgres;
         // A silo port of its own, the same for every run on this store: a node restarted after a crash rejoins on the
         // address the dead one had, which Orleans then replaces at once rather than waiting for it to expire.
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(deployment)
         {
             ["MlaFlow__DataPath"] = dataFolder,
             ["MlaFlow__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MlaFlow__Cluster__GatewayPort"] = "0",
         };
-        if (postgres is not null)
-        {
-            environment["MlaFlow__Storage__Provider"] = "Postgres";
-            environment["MlaFlow__Storage__ConnectionString"] = postgres.ConnectionString;
-        }
-
         Environment = environment;
     }
 
@@ -58,8 +52,29 @@ public sealed class NodeStore : IAsyncDisposable
         Database database = postgres is not null
             ? postgres.Open()
             : new SqliteDatabase($"Data Source={Path.Combine(folder, DatabaseFactory.SqliteFileName)}");
-        return new NodeStore(folder, database, postgres);
+        return new NodeStore(folder, database, postgres, postgres is null ? new Dictionary<string, string>() : Postgres(postgres));
     }
+
+    /// <summary>
+    /// The stores of <paramref name="nodes"/> nodes of one deployment on one PostgreSQL database: each node its own data
+    /// folder and silo port, all one cluster, all signing tokens with one key. The first store drops the database.
+    /// </summary>
+    public static async Task<IReadOnlyList<NodeStore>> CreateClusterAsync(int nodes)
+    {
+        var postgres = await TestDatabase.CreateAsync(StorageKind.Postgres);
+        var deployment = new Dictionary<string, string>(Postgres(postgres))
+        {
+            ["MlaFlow__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        };
+        return [.. Enumerable.Range(0, nodes).Select(i =>
+            new NodeStore(Directory.CreateTempSubdirectory("mlaflow-silo-test-").FullName, postgres.Open(), i == 0 ? postgres : null, deployment))];
+    }
+
+    private static Dictionary<string, string> Postgres(TestDatabase postgres) => new()
+    {
+        ["MlaFlow__Storage__Provider"] = "Postgres",
+        ["MlaFlow__Storage__ConnectionString"] = postgres.ConnectionString,
+    };
 
     /// <summary><see cref="Environment"/> with more settings, e.g. a deliberately broken one.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentWith(params (string Name, string Value)[] settings)
@@ -129,7 +144,7 @@ public sealed class NodeStore : IAsyncDisposable
         {
             await _postgres.DisposeAsync();
         }
-        else
+        else if (Database is SqliteDatabase)
         {
             await Database.DisposeAsync();
         }
