@@ -7,6 +7,7 @@ using NodaTime;
 using Orleans.Configuration;
 using Orleans.Reminders;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 
 namespace MlaFlow.Silo.Hosting;
 
@@ -61,9 +62,12 @@ public static class MlaFlowSiloBuilderExtensions
         }));
         silo.UseMlaFlowReminders();
 
-        // Domain records cross silos as the JSON the API and the store write: no Orleans attributes on them. Exceptions
-        // that carry data have generated serializers of their own (MlaFlow.Grains.Interfaces).
-        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(IsDomainRecord, MlaFlowJson.Options));
+        // Domain records cross silos as the JSON the API and the store write: no Orleans attributes on them. Within a silo
+        // they are shared, not copied (ImmutableRecordCopier). Exceptions that carry data have generated serializers of
+        // their own (MlaFlow.Grains.Interfaces).
+        silo.Services.AddSingleton<IGeneralizedCopier>(new ImmutableRecordCopier(IsDomainRecord));
+        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            type => IsDomainRecord(type) || IsJsonNode(type), IsJsonNode, options => options.Configure(json => json.SerializerOptions = MlaFlowJson.Options)));
         silo.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("MlaFlow"));
 
         // Legal time is the reminders' time, so that deadlines and the instants they are computed from agree.
@@ -86,6 +90,7 @@ public static class MlaFlowSiloBuilderExtensions
     }
 
     private static bool IsDomainRecord(Type type) =>
-        type.Namespace?.StartsWith("MlaFlow.", StringComparison.Ordinal) == true && !typeof(Exception).IsAssignableFrom(type)
-        || typeof(JsonNode).IsAssignableFrom(type);
+        type.Namespace?.StartsWith("MlaFlow.", StringComparison.Ordinal) == true && !typeof(Exception).IsAssignableFrom(type);
+
+    private static bool IsJsonNode(Type type) => typeof(JsonNode).IsAssignableFrom(type);
 }

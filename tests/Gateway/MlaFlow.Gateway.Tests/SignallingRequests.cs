@@ -78,7 +78,8 @@ public sealed class SignallingRequests() : OfficerNodeTest(StorageKind.Sqlite)
         return (await response.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
     }
 
-    // China's procedure up to the sending: the prosecutor's draft review, the officer's approval, no translation needed.
+    // China's procedure up to the sending: the prosecutor's draft review, the officer's approval, no translation needed;
+    // then the request is delivered to Thailand's copy, outside China's turn.
     private async Task<string> SentEvidenceAsync()
     {
         var id = await CreatedAsync();
@@ -91,6 +92,7 @@ public sealed class SignallingRequests() : OfficerNodeTest(StorageKind.Sqlite)
             await completed.ShouldBeJsonAsync(HttpStatusCode.OK);
         }
 
+        await TwoNodes.EventuallyAsync(Officer, id, r => r["outbox"]!.AsArray().All(m => m!["deliveredAt"] is not null));
         return id;
     }
 }

@@ -4,20 +4,32 @@ using MlaFlow.Plugins.Sdk;
 using MlaFlow.Storage;
 using NodaTime;
 using Orleans;
+using Orleans.Concurrency;
 
 namespace MlaFlow.Grains.Authorities;
 
 /// <summary>
-/// Numbers an authority's requests, per year of the authority's own calendar. A number is written (with its audit
-/// record) before the request is created; if the node dies in between, that number stays unused — a visible, audited
-/// gap, never a duplicate. A client retrying with its Idempotency-Key then gets a request under a new number.
+/// Numbers an authority's requests, per year of the authority's own calendar, and opens them. A number is written (with
+/// its audit record) before the request is created; if the node dies in between, that number stays unused — a visible,
+/// audited gap, never a duplicate. A client retrying with its Idempotency-Key then gets a request under a new number.
 /// </summary>
+/// <remarks>
+/// Reentrant, so that its requests are opened side by side: only the numbering is one at a time (each number written
+/// before the next is given), and two submissions of one Idempotency-Key meet the same request. The rest of a submission
+/// — admission, the request's own creation — does not wait for the authority's other submissions.
+/// </remarks>
+[Reentrant]
 [GrainType(GrainTypes.Authority)]
 public sealed class AuthorityGrain(
     [PersistentState("authority", StorageNames.MlaFlow)] IPersistentState<Audited<AuthorityState>> state,
     IClock clock, IGrainStateQuery query, PluginCatalog plugins)
     : Grain, IAuthorityGrain
 {
+    private readonly SemaphoreSlim _numbering = new(1, 1);
+
+    // The request each Idempotency-Key or incoming message id is opening right now: a second call with it waits for that one.
+    private readonly Dictionary<string, Task<string>> _opening = new(StringComparer.Ordinal);
+
     private AuthorityId Authority => AuthorityId.Parse(this.GetPrimaryKeyString());
 
     private Actor ExchangeActor => new(Authority, "system", "exchange");
@@ -29,13 +41,58 @@ public sealed class AuthorityGrain(
             throw new ArgumentException($"{actor} cannot open requests for {Authority}.", nameof(actor));
         }
 
-        if (idempotencyKey is not null && await FindAsync(idempotencyKey) is { } existing)
+        if (idempotencyKey is null)
         {
+            return new CreatedRequest(await CreateAsync(draft, actor, null), Created: true);
+        }
+
+        if (_opening.TryGetValue(idempotencyKey, out var opening) || await query.FindByExternalKeyAsync(GrainTypes.Request, Authority.Value, idempotencyKey) is not null)
+        {
+            var existing = opening is null ? await FindAsync(idempotencyKey) : await GetAsync(await opening);
             return existing.ContentSha256 == RequestContent.Sha256(draft)
                 ? new CreatedRequest(existing, Created: false)
                 : throw new IdempotencyKeyReusedException(idempotencyKey, existing.Id.Value);
         }
 
+        var created = CreateAsync(draft, actor, idempotencyKey);
+        _opening[idempotencyKey] = IdOf(created);
+        try
+        {
+            return new CreatedRequest(await created, Created: true);
+        }
+        finally
+        {
+            _opening.Remove(idempotencyKey);
+        }
+    }
+
+    public async Task<string> ReceiveRequestAsync(IncomingRequest incoming)
+    {
+        // The message id is the received copy's external key: a message delivered twice finds its copy.
+        if (_opening.TryGetValue(incoming.MessageId, out var opening))
+        {
+            return await opening;
+        }
+
+        if (await query.FindByExternalKeyAsync(GrainTypes.Request, Authority.Value, incoming.MessageId) is { } existing)
+        {
+            return existing;
+        }
+
+        var received = OpenReceivedAsync(incoming);
+        _opening[incoming.MessageId] = received;
+        try
+        {
+            return await received;
+        }
+        finally
+        {
+            _opening.Remove(incoming.MessageId);
+        }
+    }
+
+    private async Task<AssistanceRequest> CreateAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
+    {
         var problems = RequestAdmission.Check(draft, Authority.Country, plugins, clock.GetCurrentInstant());
         if (problems.Count > 0)
         {
@@ -43,43 +100,48 @@ public sealed class AuthorityGrain(
         }
 
         var id = await AllocateNumberAsync(actor);
-        var request = await GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).CreateAsync(draft, actor, idempotencyKey);
-        return new CreatedRequest(request, Created: true);
+        return await GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).CreateAsync(draft, actor, idempotencyKey);
     }
 
-    public async Task<string> ReceiveRequestAsync(IncomingRequest incoming)
+    private async Task<string> OpenReceivedAsync(IncomingRequest incoming)
     {
-        // The message id is the received copy's external key: a message delivered twice finds its copy.
-        if (await query.FindByExternalKeyAsync(GrainTypes.Request, Authority.Value, incoming.MessageId) is { } existing)
-        {
-            return existing;
-        }
-
         var id = await AllocateNumberAsync(ExchangeActor);
         await GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).OpenReceivedAsync(incoming);
         return id.Value;
     }
 
-    private async Task<AssistanceRequest?> FindAsync(string idempotencyKey)
-    {
-        var id = await query.FindByExternalKeyAsync(GrainTypes.Request, Authority.Value, idempotencyKey);
-        return id is null ? null : await GrainFactory.GetGrain<IAssistanceRequestGrain>(id).GetAsync();
-    }
+    private async Task<AssistanceRequest> FindAsync(string idempotencyKey) =>
+        await GetAsync(await query.FindByExternalKeyAsync(GrainTypes.Request, Authority.Value, idempotencyKey)
+            ?? throw new InvalidOperationException($"The request of Idempotency-Key '{idempotencyKey}' is gone."));
 
+    private async Task<AssistanceRequest> GetAsync(string id) =>
+        await GrainFactory.GetGrain<IAssistanceRequestGrain>(id).GetAsync() ?? throw new RequestNotFoundException(id);
+
+    private static async Task<string> IdOf(Task<AssistanceRequest> created) => (await created).Id.Value;
+
+    // One at a time, each number written with its audit record before it is handed out.
     private async Task<RequestId> AllocateNumberAsync(Actor actor)
     {
-        var year = YearNow();
-        var current = state.State.Value is { } counter && counter.Year == year ? counter.LastNumber : 0;
-        if (current >= RequestId.MaxNumber)
+        await _numbering.WaitAsync();
+        try
         {
-            throw new InvalidOperationException($"{Authority} has used all {RequestId.MaxNumber} request numbers of {year}.");
-        }
+            var year = YearNow();
+            var current = state.State.Value is { } counter && counter.Year == year ? counter.LastNumber : 0;
+            if (current >= RequestId.MaxNumber)
+            {
+                throw new InvalidOperationException($"{Authority} has used all {RequestId.MaxNumber} request numbers of {year}.");
+            }
 
-        var id = RequestId.Create(Authority, year, current + 1);
-        await state.WriteAsync(
-            new AuthorityState(Authority.Value, year, current + 1),
-            new AuditEntry(Authority.Value, actor.ToString(), "request.number-allocated", id.Value));
-        return id;
+            var id = RequestId.Create(Authority, year, current + 1);
+            await state.WriteAsync(
+                new AuthorityState(Authority.Value, year, current + 1),
+                new AuditEntry(Authority.Value, actor.ToString(), "request.number-allocated", id.Value));
+            return id;
+        }
+        finally
+        {
+            _numbering.Release();
+        }
     }
 
     // A request opened on the 1st of January in Beijing is of the new year there, whatever the year in UTC. An authority

@@ -3,7 +3,10 @@ using MlaFlow.Workflows.Execution;
 
 namespace MlaFlow.Grains.Requests;
 
-/// <summary>A stored request as callers see it: the request, with where its workflow stands read off the engine's instance.</summary>
+/// <summary>
+/// A stored request as callers see it: the request, with where its workflow stands read off the engine's instance.
+/// Nothing in it can be changed by a caller on this silo to change the grain's state (it shares only immutable records).
+/// </summary>
 internal static class RequestView
 {
     /// <param name="record">The stored request.</param>
@@ -15,7 +18,8 @@ internal static class RequestView
         new Procedure(instance.Definition.Country, instance.Definition.Side, instance.Definition.Kind, instance.Definition.Version),
         [.. instance.Tokens.Select(t => Step(t, definition))],
         [.. instance.History.Select(h => new WorkflowEvent(h.At, h.StepId, h.What, h.Actor, h.Detail))],
-        instance.Forms,
+        // Copies: the view is handed to callers on this silo as it is, and JSON nodes can be changed.
+        instance.Forms.ToDictionary(f => f.Key, f => f.Value.DeepClone().AsObject()),
         instance.Ended is { } ended ? Enum.Parse<RequestStatus>(ended.ToString()) : null,
         instance.Ground);
 
