@@ -40,6 +40,10 @@ public abstract class KeyAlgorithm
     /// <summary>The public key of <paramref name="privateKey"/>, to check that a stored pair belongs together.</summary>
     internal abstract void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey);
 
-    /// <summary>True when <paramref name="publicKey"/> is a well-formed key of this algorithm (for P-256: a point on the curve).</summary>
-    internal virtual bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => publicKey.Length == PublicKeyLength;
+    /// <summary>
+    /// Why <paramref name="publicKey"/> is not a valid key of this algorithm (wrong length; for the curves, not a canonical
+    /// point of large order on the curve), or null when it is.
+    /// </summary>
+    internal virtual string? PublicKeyProblem(ReadOnlySpan<byte> publicKey) =>
+        publicKey.Length == PublicKeyLength ? null : $"{PublicKeyLength} bytes expected, {publicKey.Length} given";
 }

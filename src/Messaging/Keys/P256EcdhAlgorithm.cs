@@ -7,5 +7,5 @@ internal sealed class P256EcdhAlgorithm() : KeyAlgorithm("ECDH-P256", KeyUse.Enc
 
     internal override void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey) => P256Keys.DerivePublicKey(privateKey, publicKey);
 
-    internal override bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => P256Keys.IsValidPublicKey(publicKey);
+    internal override string? PublicKeyProblem(ReadOnlySpan<byte> publicKey) => P256Keys.PublicKeyProblem(publicKey);
 }

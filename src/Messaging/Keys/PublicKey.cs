@@ -45,8 +45,8 @@ public sealed class PublicKey : IEquatable<PublicKey>
 
     /// <exception cref="FormatException"><paramref name="bytes"/> is not a valid public key of <paramref name="algorithm"/>.</exception>
     public static PublicKey Create(KeyAlgorithm algorithm, ReadOnlySpan<byte> bytes) =>
-        algorithm.IsValidPublicKey(bytes) ? new PublicKey(algorithm, bytes.ToArray())
-        : throw new FormatException($"Not a valid {algorithm.Name} public key ({algorithm.PublicKeyLength} bytes expected, {bytes.Length} given, or not a point on the curve).");
+        algorithm.PublicKeyProblem(bytes) is { } problem ? throw new FormatException($"Not a valid {algorithm.Name} public key: {problem}.")
+        : new PublicKey(algorithm, bytes.ToArray());
 
     public bool Equals(PublicKey? other) => other is not null && other.Id == Id;
 
