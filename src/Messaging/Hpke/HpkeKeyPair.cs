@@ -11,11 +11,16 @@ public sealed class HpkeKeyPair : IDisposable
     private readonly byte[] _privateKey;
     private bool _disposed;
 
-    internal HpkeKeyPair(HpkeKem kem, byte[] privateKey, HpkePublicKey publicKey)
+    /// <param name="kem">The KEM.</param>
+    /// <param name="privateKey">The serialized private key, owned from now on.</param>
+    /// <param name="publicKey">Its public key.</param>
+    /// <param name="prepared">The KEM's own parsed form of the private key, made once (disposed with the pair if disposable).</param>
+    internal HpkeKeyPair(HpkeKem kem, byte[] privateKey, HpkePublicKey publicKey, object? prepared = null)
     {
         Kem = kem;
         _privateKey = privateKey;
         PublicKey = publicKey;
+        Prepared = prepared;
     }
 
     /// <summary>The KEM this key pair belongs to.</summary>
@@ -23,6 +28,9 @@ public sealed class HpkeKeyPair : IDisposable
 
     /// <summary>The public half, safe to share.</summary>
     public HpkePublicKey PublicKey { get; }
+
+    /// <summary>The KEM's parsed form of the private key, if it keeps one.</summary>
+    internal object? Prepared { get; }
 
     internal ReadOnlySpan<byte> PrivateKey
     {
@@ -35,7 +43,7 @@ public sealed class HpkeKeyPair : IDisposable
 
     /// <summary>
     /// SerializePrivateKey (RFC 9180 §7.1.2): 32 clamped bytes for X25519, the big-endian scalar for the NIST
-    /// curves. A fresh copy the caller owns: zero it (<see cref="CryptographicOperations.ZeroMemory"/>) when done.
+    /// curves, the seed for ML-KEM-768 (64 bytes) and MLKEM768-X25519 (32). A fresh copy the caller owns: zero it (<see cref="CryptographicOperations.ZeroMemory"/>) when done.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The key pair was disposed.</exception>
     public byte[] SerializePrivateKey() => PrivateKey.ToArray();
@@ -44,6 +52,7 @@ public sealed class HpkeKeyPair : IDisposable
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_privateKey);
+        (Prepared as IDisposable)?.Dispose();
         _disposed = true;
     }
 

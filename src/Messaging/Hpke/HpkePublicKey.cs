@@ -8,10 +8,14 @@ public sealed class HpkePublicKey : IEquatable<HpkePublicKey>
 {
     private readonly byte[] _bytes;
 
-    internal HpkePublicKey(HpkeKem kem, byte[] bytes)
+    /// <param name="kem">The KEM.</param>
+    /// <param name="bytes">The serialized key, owned from now on.</param>
+    /// <param name="prepared">The KEM's own parsed form of the key, made once, which every encapsulation to it reuses.</param>
+    internal HpkePublicKey(HpkeKem kem, byte[] bytes, object? prepared = null)
     {
         Kem = kem;
         _bytes = bytes;
+        Prepared = prepared;
     }
 
     /// <summary>The KEM this key belongs to.</summary>
@@ -19,7 +23,13 @@ public sealed class HpkePublicKey : IEquatable<HpkePublicKey>
 
     internal ReadOnlySpan<byte> Bytes => _bytes;
 
-    /// <summary>SerializePublicKey (RFC 9180 §7.1.1): 32 bytes for X25519, an uncompressed point for the NIST curves. A fresh copy.</summary>
+    /// <summary>The KEM's parsed form of the key, if it keeps one.</summary>
+    internal object? Prepared { get; }
+
+    /// <summary>
+    /// SerializePublicKey (RFC 9180 §7.1.1): 32 bytes for X25519, an uncompressed point for the NIST curves, the encapsulation
+    /// key for ML-KEM-768 (1,184 bytes) and MLKEM768-X25519 (1,216). A fresh copy.
+    /// </summary>
     public byte[] Serialize() => (byte[])_bytes.Clone();
 
     /// <inheritdoc />
