@@ -2,7 +2,7 @@ namespace MlaFlow.Messaging.Keys;
 
 /// <summary>
 /// One kind of key: its name (part of every key id, so names never change), its use and the sizes of
-/// its raw encodings. The four MlaFlow knows are the static members; nothing else can be made.
+/// its raw encodings. The six MlaFlow knows are the static members; nothing else can be made.
 /// </summary>
 public abstract class KeyAlgorithm
 {
@@ -20,6 +20,12 @@ public abstract class KeyAlgorithm
 
     /// <summary>ECDSA on NIST P-256 with SHA-256: keys as <see cref="P256Ecdh"/>, 64-byte signatures (r ‖ s, IEEE P1363).</summary>
     public static SignatureAlgorithm EcdsaP256Sha256 { get; } = new EcdsaP256Algorithm();
+
+    /// <summary>MLKEM768-X25519 (X-Wing), the post-quantum encryption key: a 32-byte seed, a 1,216-byte public key.</summary>
+    public static KeyAlgorithm XWing { get; } = new XWingAlgorithm();
+
+    /// <summary>ML-DSA-65 (FIPS 204), the post-quantum signing key: a 32-byte seed, a 1,952-byte public key, 3,309-byte signatures.</summary>
+    public static SignatureAlgorithm MLDsa65 { get; } = new MLDsa65Algorithm();
 
     /// <summary>The name in files and output, e.g. <c>X25519</c>, <c>ECDSA-P256-SHA256</c>.</summary>
     public string Name { get; }

@@ -90,12 +90,17 @@ public sealed class KeyStore : IDisposable
     /// <summary>Every key of <paramref name="authority"/>, oldest first; empty when it has none here.</summary>
     public IReadOnlyList<AuthorityKey> Keys(AuthorityId authority) => _rings.TryGetValue(authority, out var ring) ? ring.Ring.Keys : [];
 
-    /// <summary>Creates <paramref name="authority"/>'s first encryption and signing key pairs, both active.</summary>
-    /// <returns>The encryption key, then the signing key.</returns>
+    /// <summary>
+    /// Creates <paramref name="authority"/>'s first encryption and signing key pairs, all active: of the classical
+    /// <paramref name="suite"/>, and with <paramref name="postQuantum"/> the post-quantum pair (<see cref="KeySuite.XWingMLDsa65"/>) beside them.
+    /// </summary>
+    /// <returns>The encryption key, then the signing key (then the post-quantum encryption and signing keys).</returns>
+    /// <exception cref="ArgumentException"><paramref name="suite"/> is the post-quantum suite, which comes only beside a classical one.</exception>
     /// <exception cref="KeyStoreException">The store is locked, or the authority already has keys (rotate them instead).</exception>
-    public IReadOnlyList<AuthorityKey> Generate(AuthorityId authority, KeySuite suite)
+    public IReadOnlyList<AuthorityKey> Generate(AuthorityId authority, KeySuite suite, bool postQuantum = false)
     {
         ArgumentNullException.ThrowIfNull(suite);
+        RefusePostQuantumAlone(suite);
         lock (_gate)
         {
             var sealingKey = RequireSealingKey();
@@ -104,37 +109,40 @@ public sealed class KeyStore : IDisposable
                 throw new KeyStoreException($"{authority} already has {existing.Ring.Keys.Length} key(s) here; issue new ones with keys rotate.");
             }
 
-            var now = Now(_clock);
-            var (encryption, sealedEncryption) = NewKey(authority, suite.Encryption, now, sealingKey);
-            var (signing, sealedSigning) = NewKey(authority, suite.Signing, now, sealingKey);
-            Save(new OwnKeyRing(
-                new KeyRing(authority, [encryption, signing]),
-                ImmutableDictionary<KeyId, byte[]>.Empty.Add(encryption.Id, sealedEncryption).Add(signing.Id, sealedSigning)));
-            return [encryption, signing];
+            var keys = NewKeys(authority, Suites(suite, postQuantum), Now(_clock), sealingKey);
+            Save(new OwnKeyRing(new KeyRing(authority, keys.Select(k => k.Key)), keys.ToImmutableDictionary(k => k.Key.Id, k => k.SealedPrivateKey)));
+            return [.. keys.Select(k => k.Key)];
         }
     }
 
     /// <summary>
     /// Creates new encryption and signing pairs for <paramref name="authority"/> and retires the active ones, which
-    /// stay here to open and verify earlier messages. The suite stays the current one unless <paramref name="suite"/> is given.
+    /// stay here to open and verify earlier messages. The classical suite stays the current one unless <paramref name="suite"/>
+    /// is given; the post-quantum pair is renewed if the authority has one active, or added with <paramref name="postQuantum"/>.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="suite"/> is the post-quantum suite, which comes only beside a classical one.</exception>
     /// <exception cref="KeyStoreException">The store is locked, the authority has no keys yet, or it would exceed <see cref="KeyLimits.MaxKeysPerAuthority"/>.</exception>
-    public KeyRotation Rotate(AuthorityId authority, KeySuite? suite = null)
+    public KeyRotation Rotate(AuthorityId authority, KeySuite? suite = null, bool postQuantum = false)
     {
+        if (suite is not null)
+        {
+            RefusePostQuantumAlone(suite);
+        }
+
         lock (_gate)
         {
             var sealingKey = RequireSealingKey();
             var ring = _rings.TryGetValue(authority, out var existing) ? existing
                 : throw new KeyStoreException($"{authority} has no keys here to rotate; create them with keys generate.");
-            suite ??= (ring.Ring.Active(KeyUse.Signing) ?? ring.Ring.Active(KeyUse.Encryption) ?? ring.Ring.Keys[^1]).Suite;
+            suite ??= (ring.Ring.Active(KeyUse.Signing) ?? ring.Ring.Active(KeyUse.Encryption) ?? ring.Ring.Keys.Last(k => !k.Suite.IsPostQuantum)).Suite;
+            postQuantum |= ring.Ring.Active(KeyUse.Encryption, postQuantum: true) is not null || ring.Ring.Active(KeyUse.Signing, postQuantum: true) is not null;
             var now = Now(_clock);
             var retired = ring.Ring.Keys.Where(k => k.Status == KeyStatus.Active).Select(k => k.Retire(now)).ToList();
-            var (encryption, sealedEncryption) = NewKey(authority, suite.Encryption, now, sealingKey);
-            var (signing, sealedSigning) = NewKey(authority, suite.Signing, now, sealingKey);
+            var added = NewKeys(authority, Suites(suite, postQuantum), now, sealingKey);
             Save(new OwnKeyRing(
-                Checked(() => ring.Ring.With([.. retired, encryption, signing])),
-                ring.Sealed.Add(encryption.Id, sealedEncryption).Add(signing.Id, sealedSigning)));
-            return new KeyRotation([encryption, signing], retired);
+                Checked(() => ring.Ring.With([.. retired, .. added.Select(k => k.Key)])),
+                ring.Sealed.AddRange(added.Select(k => KeyValuePair.Create(k.Key.Id, k.SealedPrivateKey)))));
+            return new KeyRotation([.. added.Select(k => k.Key)], retired);
         }
     }
 
@@ -165,13 +173,20 @@ public sealed class KeyStore : IDisposable
     /// <exception cref="KeyRefusedException">Unknown, wrong use, revoked, or retired for a new message.</exception>
     public AuthorityKey Find(AuthorityId authority, KeyId id, KeyOperation operation) => Ring(authority).Ring.Find(id, operation, Holder);
 
-    /// <summary>The active key of <paramref name="use"/> of <paramref name="authority"/>: the one peers encrypt to, or that signs.</summary>
+    /// <summary>
+    /// The active key of <paramref name="use"/> of <paramref name="authority"/>: the one peers encrypt to, or that signs; the
+    /// classical one, or with <paramref name="postQuantum"/> the post-quantum one.
+    /// </summary>
     /// <exception cref="KeyRefusedException">No keys of the authority here, or none of that use is active (revoked, not yet replaced).</exception>
-    public AuthorityKey CurrentKey(AuthorityId authority, KeyUse use) => Ring(authority).Ring.Current(use, RotateRemedy);
+    public AuthorityKey CurrentKey(AuthorityId authority, KeyUse use, bool postQuantum = false) => Ring(authority).Ring.Current(use, RotateRemedy, postQuantum);
 
-    /// <summary>The key <paramref name="authority"/> signs new messages with.</summary>
+    /// <summary>As <see cref="CurrentKey"/>, or null when there is none: whether the authority offers that kind of key at all.</summary>
+    public AuthorityKey? ActiveKey(AuthorityId authority, KeyUse use, bool postQuantum) =>
+        _rings.TryGetValue(authority, out var ring) ? ring.Ring.Active(use, postQuantum) : null;
+
+    /// <summary>The key <paramref name="authority"/> signs new messages with (its post-quantum one with <paramref name="postQuantum"/>).</summary>
     /// <exception cref="KeyRefusedException">No active signing key.</exception>
-    public OwnSigningKey CurrentSigningKey(AuthorityId authority) => new(this, CurrentKey(authority, KeyUse.Signing));
+    public OwnSigningKey CurrentSigningKey(AuthorityId authority, bool postQuantum = false) => new(this, CurrentKey(authority, KeyUse.Signing, postQuantum));
 
     /// <summary>
     /// Lends the private half of encryption key <paramref name="id"/> (active or retired) to <paramref name="use"/>,
@@ -283,6 +298,20 @@ public sealed class KeyStore : IDisposable
         return _sealingKey ?? throw new KeyStoreException(
             $"The key store in {Folder} was opened without its passphrase or key-encryption key, so it cannot use or change private keys.");
     }
+
+    private static KeySuite[] Suites(KeySuite classical, bool postQuantum) => postQuantum ? [classical, KeySuite.XWingMLDsa65] : [classical];
+
+    private static void RefusePostQuantumAlone(KeySuite suite)
+    {
+        if (suite.IsPostQuantum)
+        {
+            throw new ArgumentException($"{suite} keys come beside classical ones: give a classical suite ({string.Join(" or ", KeySuite.Classical)}) and ask for post-quantum keys too.", nameof(suite));
+        }
+    }
+
+    // Of each suite, the encryption key, then the signing key.
+    private static List<(AuthorityKey Key, byte[] SealedPrivateKey)> NewKeys(AuthorityId authority, IEnumerable<KeySuite> suites, Instant now, SealingKey sealingKey) =>
+        [.. suites.SelectMany(s => new[] { s.Encryption, s.Signing }).Select(algorithm => NewKey(authority, algorithm, now, sealingKey))];
 
     private static (AuthorityKey Key, byte[] SealedPrivateKey) NewKey(AuthorityId authority, KeyAlgorithm algorithm, Instant now, SealingKey sealingKey)
     {

@@ -16,12 +16,16 @@ internal sealed class AuthorityNode : IDisposable
     private readonly string _data = Directory.CreateTempSubdirectory("mlaflow-envelopes-").FullName;
     private readonly HashSet<(AuthorityId, string)> _accepted = [];
 
-    public AuthorityNode(string authority, FakeClock clock, KeySuite? suite = null)
+    /// <param name="authority">The authority served.</param>
+    /// <param name="clock">The node's time.</param>
+    /// <param name="suite">Its classical keys' suite (default x25519-ed25519).</param>
+    /// <param name="postQuantum">Whether it holds post-quantum keys beside them.</param>
+    public AuthorityNode(string authority, FakeClock clock, KeySuite? suite = null, bool postQuantum = false)
     {
         Authority = AuthorityId.Parse(authority);
         Clock = clock;
         Keys = KeyStore.Open(_data, KeyProtection.KeyEncryptionKey(RandomNumberGenerator.GetBytes(KeyProtection.KeyEncryptionKeyLength)), clock);
-        Keys.Generate(Authority, suite ?? KeySuite.Default);
+        Keys.Generate(Authority, suite ?? KeySuite.Default, postQuantum);
         Peers = PeerDirectory.Open(_data, clock);
     }
 

@@ -5,10 +5,12 @@ namespace MlaFlow.Messaging.Tests.Envelopes;
 /// <summary>CN-MOJ's and TH-OAG's nodes, each with its own keys and the other's public keys, on one fake clock.</summary>
 internal sealed class TwoAuthorityNodes : IDisposable
 {
-    public TwoAuthorityNodes()
+    /// <param name="chinaPostQuantum">Whether CN-MOJ holds post-quantum keys beside its classical ones.</param>
+    /// <param name="thailandPostQuantum">Whether TH-OAG does.</param>
+    public TwoAuthorityNodes(bool chinaPostQuantum = false, bool thailandPostQuantum = false)
     {
-        China = new AuthorityNode("CN-MOJ", Clock);
-        Thailand = new AuthorityNode("TH-OAG", Clock);
+        China = new AuthorityNode("CN-MOJ", Clock, postQuantum: chinaPostQuantum);
+        Thailand = new AuthorityNode("TH-OAG", Clock, postQuantum: thailandPostQuantum);
         China.Trust(Thailand);
         Thailand.Trust(China);
     }
