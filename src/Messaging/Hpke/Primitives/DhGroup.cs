@@ -41,4 +41,14 @@ internal abstract class DhGroup
     /// the X25519 all-zero output of a small-order public key (RFC 9180 §7.1.4).
     /// </summary>
     public abstract bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret);
+
+    /// <summary>The group's own object for a valid private key, made once and kept by its key pair; null when the group keeps none.</summary>
+    public virtual IDisposable? PreparePrivate(ReadOnlySpan<byte> privateKey) => null;
+
+    /// <summary>The group's own object for a valid public key, made once and kept with it; null when the group keeps none.</summary>
+    public virtual IDisposable? PreparePublic(ReadOnlySpan<byte> publicKey) => null;
+
+    /// <summary>DH with the objects <see cref="PreparePrivate"/> and <see cref="PreparePublic"/> made, where the group makes them.</summary>
+    public virtual bool TryAgree(ReadOnlySpan<byte> privateKey, object? preparedPrivate, ReadOnlySpan<byte> publicKey, object? preparedPublic, out byte[] sharedSecret) =>
+        TryAgree(privateKey, publicKey, out sharedSecret);
 }

@@ -53,7 +53,7 @@ internal sealed class DhKem : Kem
     public override HpkePublicKey DeserializePublicKey(ReadOnlySpan<byte> encoded, string parameterName) =>
         Group.PublicKeyProblem(encoded) is { } problem
             ? throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} public key: {problem}.", parameterName)
-            : new HpkePublicKey(Id, encoded.ToArray());
+            : new HpkePublicKey(Id, encoded.ToArray(), Group.PreparePublic(encoded));
 
     public override HpkeKeyPair DeserializePrivateKey(ReadOnlySpan<byte> encoded, string parameterName) =>
         Group.PrivateKeyProblem(encoded) is { } problem
@@ -82,10 +82,10 @@ internal sealed class DhKem : Kem
         var dh = new byte[(sender is null ? 1 : 2) * Group.DhSize];
         try
         {
-            AgreeInto(dh, ephemeral.PrivateKey, recipient.Bytes, () => SmallOrder(nameof(recipient)));
+            AgreeInto(dh, ephemeral, recipient.Bytes, recipient.Prepared, () => SmallOrder(nameof(recipient)));
             if (sender is not null)
             {
-                AgreeInto(dh.AsSpan(Group.DhSize), sender.PrivateKey, recipient.Bytes, () => SmallOrder(nameof(recipient)));
+                AgreeInto(dh.AsSpan(Group.DhSize), sender, recipient.Bytes, recipient.Prepared, () => SmallOrder(nameof(recipient)));
             }
 
             return ExtractAndExpand(dh, KemContext(enc, recipient.Bytes, sender?.PublicKey));
@@ -108,12 +108,13 @@ internal sealed class DhKem : Kem
         }
 
         var dh = new byte[(sender is null ? 1 : 2) * Group.DhSize];
+        using var encKey = Group.PreparePublic(enc);
         try
         {
-            AgreeInto(dh, recipient.PrivateKey, enc, () => new HpkeOpenException($"The message does not open: its enc is a small-order {Group.Name} point."));
+            AgreeInto(dh, recipient, enc, encKey, () => new HpkeOpenException($"The message does not open: its enc is a small-order {Group.Name} point."));
             if (sender is not null)
             {
-                AgreeInto(dh.AsSpan(Group.DhSize), recipient.PrivateKey, sender.Bytes, () => SmallOrder(nameof(sender)));
+                AgreeInto(dh.AsSpan(Group.DhSize), recipient, sender.Bytes, sender.Prepared, () => SmallOrder(nameof(sender)));
             }
 
             return ExtractAndExpand(dh, KemContext(enc, recipient.PublicKey.Bytes, sender));
@@ -124,12 +125,15 @@ internal sealed class DhKem : Kem
         }
     }
 
-    private HpkeKeyPair KeyPairOf(byte[] privateKey) =>
-        new(Id, privateKey, new HpkePublicKey(Id, Group.PublicKeyOf(privateKey)));
-
-    private void AgreeInto(Span<byte> destination, ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, Func<Exception> invalid)
+    private HpkeKeyPair KeyPairOf(byte[] privateKey)
     {
-        if (!Group.TryAgree(privateKey, publicKey, out var secret))
+        var publicKey = Group.PublicKeyOf(privateKey);
+        return new(Id, privateKey, new HpkePublicKey(Id, publicKey, Group.PreparePublic(publicKey)), Group.PreparePrivate(privateKey));
+    }
+
+    private void AgreeInto(Span<byte> destination, HpkeKeyPair own, ReadOnlySpan<byte> publicKey, object? preparedPublic, Func<Exception> invalid)
+    {
+        if (!Group.TryAgree(own.PrivateKey, own.Prepared, publicKey, preparedPublic, out var secret))
         {
             throw invalid();
         }

@@ -125,10 +125,24 @@ internal sealed class NistCurveGroup : DhGroup
     public override bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret)
     {
         using var own = ImportPrivate(privateKey);
-        using var peer = ECDiffieHellman.Create(PublicParameters(publicKey));
-        using var peerPublic = peer.PublicKey;
+        using var peer = PreparePublic(publicKey);
+        return TryAgree(privateKey, own, publicKey, peer, out sharedSecret);
+    }
 
-        var x = own.DeriveRawSecretAgreement(peerPublic);
+    // The BCL validates a point and computes a private key's public point when it imports them: done once per key, kept
+    // with the key pair and the public key, rather than for every DH.
+    public override IDisposable PreparePrivate(ReadOnlySpan<byte> privateKey) => ImportPrivate(privateKey);
+
+    public override IDisposable PreparePublic(ReadOnlySpan<byte> publicKey)
+    {
+        using var peer = ECDiffieHellman.Create(PublicParameters(publicKey));
+        return peer.PublicKey;
+    }
+
+    public override bool TryAgree(ReadOnlySpan<byte> privateKey, object? preparedPrivate, ReadOnlySpan<byte> publicKey, object? preparedPublic, out byte[] sharedSecret)
+    {
+        var own = (ECDiffieHellman)preparedPrivate!;
+        var x = own.DeriveRawSecretAgreement((ECDiffieHellmanPublicKey)preparedPublic!);
         try
         {
             sharedSecret = CopyLeftPadded(x, CoordinateSize);
