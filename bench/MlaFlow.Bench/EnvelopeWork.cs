@@ -16,13 +16,18 @@ internal static class EnvelopeWork
     private static readonly AuthorityId China = AuthorityId.Parse("CN-MOJ");
     private static readonly AuthorityId Thailand = AuthorityId.Parse("TH-OAG");
 
-    public static double SealOpen(BenchContext context)
+    public static double SealOpen(BenchContext context) => SealOpen(context, postQuantum: false);
+
+    /// <summary>The same in the post-quantum suite: both authorities hold post-quantum keys beside their classical ones.</summary>
+    public static double SealOpenPostQuantum(BenchContext context) => SealOpen(context, postQuantum: true);
+
+    private static double SealOpen(BenchContext context, bool postQuantum)
     {
         var root = Directory.CreateTempSubdirectory("mlaflow-bench-envelopes-").FullName;
         try
         {
-            using var chinaKeys = Store(Path.Combine(root, "cn"), China);
-            using var thailandKeys = Store(Path.Combine(root, "th"), Thailand);
+            using var chinaKeys = Store(Path.Combine(root, "cn"), China, postQuantum);
+            using var thailandKeys = Store(Path.Combine(root, "th"), Thailand, postQuantum);
             var sealer = new EnvelopeSealer(chinaKeys, Trusting(Path.Combine(root, "cn"), thailandKeys, Thailand), SystemClock.Instance);
             var opener = new EnvelopeOpener(thailandKeys, Trusting(Path.Combine(root, "th"), chinaKeys, China), new NothingAccepted(), SystemClock.Instance,
                 Duration.FromMinutes(10));
@@ -37,9 +42,10 @@ internal static class EnvelopeWork
                 return opener.OpenAsync(envelope).GetAwaiter().GetResult().Payload;
             }
 
-            if (!SealOpen().AsSpan().SequenceEqual(payload))
+            if (!SealOpen().AsSpan().SequenceEqual(payload)
+                || sealer.Seal(China, Thailand, "CN-MOJ-2026-000001/m0", "CN-MOJ-2026-000001", "request", payload).Header.Suite.IsPostQuantum != postQuantum)
             {
-                throw new InvalidOperationException("An envelope did not give its payload back.");
+                throw new InvalidOperationException("An envelope did not give its payload back, or was not of the suite measured.");
             }
 
             return context.Meter.OperationsPerSecond(() => SealOpen(), context.Cancellation);
@@ -50,10 +56,10 @@ internal static class EnvelopeWork
         }
     }
 
-    private static KeyStore Store(string folder, AuthorityId authority)
+    private static KeyStore Store(string folder, AuthorityId authority, bool postQuantum)
     {
         var store = KeyStore.Open(folder, KeyProtection.KeyEncryptionKey(RandomNumberGenerator.GetBytes(KeyProtection.KeyEncryptionKeyLength)), SystemClock.Instance);
-        store.Generate(authority, KeySuite.Default);
+        store.Generate(authority, KeySuite.Default, postQuantum);
         return store;
     }
 

@@ -36,6 +36,26 @@ internal static class Measurements
         [new(1, OpenSslPrimitive.Ed25519Sign), new(1, OpenSslPrimitive.Ed25519Verify)],
         "openssl signs a short message; hashing 1 KiB more (SHA-512, a few microseconds) is left out.");
 
+    /// <summary>One X25519 DH.</summary>
+    public static OpenSslModel X25519Dh { get; } = new([new(1, OpenSslPrimitive.X25519)], "One DH, as openssl speed ecdhx25519 times it.");
+
+    /// <summary>
+    /// The classical part of a post-quantum envelope: X-Wing's X25519 (the ephemeral key, the sender's DH, the recipient's
+    /// DH), one AES-GCM seal and open, one Ed25519 signature and verification. OpenSSL 3.0 here has no ML-KEM or ML-DSA
+    /// (3.5 has), so the model leaves them out: the ratio is what the post-quantum envelope costs against OpenSSL's classical work.
+    /// </summary>
+    public static OpenSslModel PostQuantumEnvelopeClassicalPart { get; } = new(
+        [new(3, OpenSslPrimitive.X25519), new(1, OpenSslPrimitive.AesGcmSealRecord), new(1, OpenSslPrimitive.AesGcmOpenRecord),
+         new(1, OpenSslPrimitive.Ed25519Sign), new(1, OpenSslPrimitive.Ed25519Verify)],
+        "X-Wing's 3 X25519 (ephemeral key, 2 DH), one AES-GCM seal and open, one Ed25519 sign and verify. ML-KEM-768 and " +
+        "ML-DSA-65 are NOT priced (OpenSSL 3.0 has neither): the ratio is the post-quantum envelope against OpenSSL's classical work, " +
+        "not a like-for-like comparison.");
+
+    /// <summary>The classical half of a hybrid signature; ML-DSA-65 is not priced, as above.</summary>
+    public static OpenSslModel HybridSignVerifyClassicalPart { get; } = new(
+        [new(1, OpenSslPrimitive.Ed25519Sign), new(1, OpenSslPrimitive.Ed25519Verify)],
+        "One Ed25519 sign and verify; ML-DSA-65 is NOT priced (OpenSSL 3.0 has none): the ratio is the hybrid signature against Ed25519 alone.");
+
     /// <summary>Per plaintext byte: AES-256-GCM at the segment size and SHA-256 of the plaintext (chain of custody).</summary>
     public static OpenSslModel AttachmentEncrypt { get; } = new(
         [new(1, OpenSslPrimitive.AesGcmEncrypt), new(1, OpenSslPrimitive.Sha256)],
@@ -56,10 +76,22 @@ internal static class Measurements
                 c => Task.FromResult(MessageWork.HpkeAuthSealOpen(X25519Suite, c))),
             new("HPKE auth seal+open, 1 KiB, P-256", RateUnit.OperationsPerSecond, HpkeAuthP256,
                 c => Task.FromResult(MessageWork.HpkeAuthSealOpen(P256Suite, c))),
-            new("Ed25519 sign+verify, 1 KiB (BouncyCastle)", RateUnit.OperationsPerSecond, Ed25519SignVerify,
-                c => Task.FromResult(MessageWork.Ed25519SignVerify(c))),
+            new("X25519 DH: BouncyCastle 2.7", RateUnit.OperationsPerSecond, X25519Dh, c => Task.FromResult(BackendWork.X25519BouncyCastle(c))),
+            new("X25519 DH: NSec 26.4, key objects kept", RateUnit.OperationsPerSecond, X25519Dh, c => Task.FromResult(BackendWork.X25519NSec(c))),
+            new("X25519 DH: libsodium via Geralt (MlaFlow's)", RateUnit.OperationsPerSecond, X25519Dh, c => Task.FromResult(BackendWork.X25519Libsodium(c))),
+            new("Ed25519 sign+verify, 1 KiB: BouncyCastle, key per signature", RateUnit.OperationsPerSecond, Ed25519SignVerify,
+                c => Task.FromResult(BackendWork.Ed25519BouncyCastleRederiving(c))),
+            new("Ed25519 sign+verify, 1 KiB: BouncyCastle, key kept", RateUnit.OperationsPerSecond, Ed25519SignVerify,
+                c => Task.FromResult(BackendWork.Ed25519BouncyCastleKept(c))),
+            new("Ed25519 sign+verify, 1 KiB: NSec, key kept", RateUnit.OperationsPerSecond, Ed25519SignVerify, c => Task.FromResult(BackendWork.Ed25519NSec(c))),
+            new("Ed25519 sign+verify, 1 KiB: libsodium via Geralt (MlaFlow's)", RateUnit.OperationsPerSecond, Ed25519SignVerify,
+                c => Task.FromResult(BackendWork.Ed25519Libsodium(c))),
             new("Envelope seal+open, 1 KiB (HPKE X25519 + Ed25519, key stores)", RateUnit.OperationsPerSecond, HpkeAuthX25519 + Ed25519SignVerify,
                 c => Task.FromResult(EnvelopeWork.SealOpen(c))),
+            new("Post-quantum envelope seal+open, 1 KiB (X-Wing + Ed25519 + ML-DSA-65, key stores)", RateUnit.OperationsPerSecond,
+                PostQuantumEnvelopeClassicalPart, c => Task.FromResult(EnvelopeWork.SealOpenPostQuantum(c))),
+            new("Ed25519 + ML-DSA-65 sign+verify, 1 KiB (key store)", RateUnit.OperationsPerSecond, HybridSignVerifyClassicalPart,
+                c => Task.FromResult(MessageWork.HybridSignVerify(c))),
             new($"Attachment encrypt, {size}, to null", RateUnit.BytesPerSecond, AttachmentEncrypt, AttachmentWork.EncryptToNullAsync),
             new($"Attachment encrypt, {size}, to temp file", RateUnit.BytesPerSecond, AttachmentEncrypt, AttachmentWork.EncryptToFileAsync),
             new($"Attachment decrypt, {size}, temp file to null", RateUnit.BytesPerSecond, AttachmentDecrypt, AttachmentWork.DecryptFromFileAsync),

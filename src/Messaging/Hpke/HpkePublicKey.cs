@@ -7,15 +7,24 @@ namespace MlaFlow.Messaging.Hpke;
 public sealed class HpkePublicKey : IEquatable<HpkePublicKey>
 {
     private readonly byte[] _bytes;
+    private readonly Lazy<object?> _prepared;
 
     /// <param name="kem">The KEM.</param>
     /// <param name="bytes">The serialized key, owned from now on.</param>
     /// <param name="prepared">The KEM's own parsed form of the key, made once, which every encapsulation to it reuses.</param>
     internal HpkePublicKey(HpkeKem kem, byte[] bytes, object? prepared = null)
+        : this(kem, bytes, new Lazy<object?>(prepared))
+    {
+    }
+
+    /// <param name="kem">The KEM.</param>
+    /// <param name="bytes">The serialized key, owned from now on.</param>
+    /// <param name="prepared">Makes the KEM's parsed form when first needed: an ephemeral key's never is.</param>
+    internal HpkePublicKey(HpkeKem kem, byte[] bytes, Lazy<object?> prepared)
     {
         Kem = kem;
         _bytes = bytes;
-        Prepared = prepared;
+        _prepared = prepared;
     }
 
     /// <summary>The KEM this key belongs to.</summary>
@@ -24,7 +33,7 @@ public sealed class HpkePublicKey : IEquatable<HpkePublicKey>
     internal ReadOnlySpan<byte> Bytes => _bytes;
 
     /// <summary>The KEM's parsed form of the key, if it keeps one.</summary>
-    internal object? Prepared { get; }
+    internal object? Prepared => _prepared.Value;
 
     /// <summary>
     /// SerializePublicKey (RFC 9180 §7.1.1): 32 bytes for X25519, an uncompressed point for the NIST curves, the encapsulation

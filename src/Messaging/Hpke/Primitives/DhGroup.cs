@@ -21,6 +21,13 @@ internal abstract class DhGroup
     /// <summary>A new random private key, serialized.</summary>
     public abstract byte[] GeneratePrivateKey();
 
+    /// <summary>A new random key pair, serialized, with the group's object for the private key (see <see cref="PreparePrivate"/>).</summary>
+    public virtual (byte[] PrivateKey, byte[] PublicKey, IDisposable? Prepared) GenerateKeyPair()
+    {
+        var privateKey = GeneratePrivateKey();
+        return (privateKey, PublicKeyOf(privateKey), PreparePrivate(privateKey));
+    }
+
     /// <summary>The private key DeriveKeyPair(ikm) yields (RFC 9180 §7.1.3), serialized; <paramref name="kemKdf"/> is the KEM's labeled KDF.</summary>
     public abstract byte[] DerivePrivateKey(LabeledHkdf kemKdf, ReadOnlySpan<byte> ikm);
 

@@ -46,14 +46,18 @@ internal sealed class DhKem : Kem
         _ => throw new NotSupportedException($"KEM 0x{(ushort)kem:x4} is not supported."),
     };
 
-    public override HpkeKeyPair GenerateKeyPair() => KeyPairOf(Group.GeneratePrivateKey());
+    public override HpkeKeyPair GenerateKeyPair()
+    {
+        var (privateKey, publicKey, prepared) = Group.GenerateKeyPair();
+        return new(Id, privateKey, PublicKeyOf(publicKey), prepared);
+    }
 
     public override HpkeKeyPair DeriveKeyPair(ReadOnlySpan<byte> ikm) => KeyPairOf(Group.DerivePrivateKey(_kdf, ikm));
 
     public override HpkePublicKey DeserializePublicKey(ReadOnlySpan<byte> encoded, string parameterName) =>
         Group.PublicKeyProblem(encoded) is { } problem
             ? throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} public key: {problem}.", parameterName)
-            : new HpkePublicKey(Id, encoded.ToArray(), Group.PreparePublic(encoded));
+            : PublicKeyOf(encoded.ToArray());
 
     public override HpkeKeyPair DeserializePrivateKey(ReadOnlySpan<byte> encoded, string parameterName) =>
         Group.PrivateKeyProblem(encoded) is { } problem
@@ -125,11 +129,10 @@ internal sealed class DhKem : Kem
         }
     }
 
-    private HpkeKeyPair KeyPairOf(byte[] privateKey)
-    {
-        var publicKey = Group.PublicKeyOf(privateKey);
-        return new(Id, privateKey, new HpkePublicKey(Id, publicKey, Group.PreparePublic(publicKey)), Group.PreparePrivate(privateKey));
-    }
+    private HpkeKeyPair KeyPairOf(byte[] privateKey) => new(Id, privateKey, PublicKeyOf(Group.PublicKeyOf(privateKey)), Group.PreparePrivate(privateKey));
+
+    // The group's object for a public key is made when a DH first needs it, then kept: an ephemeral key's never is.
+    private HpkePublicKey PublicKeyOf(byte[] publicKey) => new(Id, publicKey, new Lazy<object?>(() => Group.PreparePublic(publicKey)));
 
     private void AgreeInto(Span<byte> destination, HpkeKeyPair own, ReadOnlySpan<byte> publicKey, object? preparedPublic, Func<Exception> invalid)
     {

@@ -59,6 +59,25 @@ internal sealed class NistCurveGroup : DhGroup
         }
     }
 
+    // One key object gives the scalar, the point and the object DH then uses: no import after the generation.
+    public override (byte[] PrivateKey, byte[] PublicKey, IDisposable? Prepared) GenerateKeyPair()
+    {
+        var key = ECDiffieHellman.Create(_curve);
+        var parameters = key.ExportParameters(includePrivateParameters: true);
+        try
+        {
+            var publicKey = new byte[PublicKeySize];
+            publicKey[0] = 0x04;
+            parameters.Q.X!.CopyTo(publicKey, 1 + CoordinateSize - parameters.Q.X.Length);
+            parameters.Q.Y!.CopyTo(publicKey, 1 + 2 * CoordinateSize - parameters.Q.Y.Length);
+            return (CopyLeftPadded(parameters.D!, PrivateKeySize), publicKey, key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(parameters.D);
+        }
+    }
+
     public override byte[] DerivePrivateKey(LabeledHkdf kemKdf, ReadOnlySpan<byte> ikm)
     {
         // RFC 9180 §7.1.3: draw candidates until one is a valid scalar; the bitmask trims the top byte to the
