@@ -26,7 +26,7 @@ public sealed class HpkeKeyPair : IDisposable
     /// <summary>The KEM this key pair belongs to.</summary>
     public HpkeKem Kem { get; }
 
-    /// <summary>The public half, safe to share.</summary>
+    /// <summary>The public half, safe to share; the pair's own, disposed with it.</summary>
     public HpkePublicKey PublicKey { get; }
 
     /// <summary>The KEM's parsed form of the private key, if it keeps one.</summary>
@@ -48,12 +48,13 @@ public sealed class HpkeKeyPair : IDisposable
     /// <exception cref="ObjectDisposedException">The key pair was disposed.</exception>
     public byte[] SerializePrivateKey() => PrivateKey.ToArray();
 
-    /// <summary>Zeroes the private key.</summary>
+    /// <summary>Zeroes the private key and releases the KEM's objects for both halves.</summary>
     public void Dispose()
     {
+        _disposed = true;
         CryptographicOperations.ZeroMemory(_privateKey);
         (Prepared as IDisposable)?.Dispose();
-        _disposed = true;
+        PublicKey.Dispose();
     }
 
     /// <summary>The KEM and the public key only.</summary>

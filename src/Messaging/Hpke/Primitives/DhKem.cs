@@ -49,15 +49,16 @@ internal sealed class DhKem : Kem
     public override HpkeKeyPair GenerateKeyPair()
     {
         var (privateKey, publicKey, prepared) = Group.GenerateKeyPair();
-        return new(Id, privateKey, PublicKeyOf(publicKey), prepared);
+        return new(Id, privateKey, KeyPairPublicKey(publicKey), prepared);
     }
 
     public override HpkeKeyPair DeriveKeyPair(ReadOnlySpan<byte> ikm) => KeyPairOf(Group.DerivePrivateKey(_kdf, ikm));
 
+    // Checked and imported once; the key keeps the group's object for every DH with it.
     public override HpkePublicKey DeserializePublicKey(ReadOnlySpan<byte> encoded, string parameterName) =>
-        Group.PublicKeyProblem(encoded) is { } problem
-            ? throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} public key: {problem}.", parameterName)
-            : PublicKeyOf(encoded.ToArray());
+        Group.TryPreparePublic(encoded, out var prepared, out var problem)
+            ? new HpkePublicKey(Id, encoded.ToArray(), prepared)
+            : throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} public key: {problem}.", parameterName);
 
     public override HpkeKeyPair DeserializePrivateKey(ReadOnlySpan<byte> encoded, string parameterName) =>
         Group.PrivateKeyProblem(encoded) is { } problem
@@ -106,13 +107,13 @@ internal sealed class DhKem : Kem
     /// </summary>
     public override byte[] Decap(ReadOnlySpan<byte> enc, HpkeKeyPair recipient, HpkePublicKey? sender)
     {
-        if (Group.PublicKeyProblem(enc) is { } problem)
+        if (!Group.TryPreparePublic(enc, out var prepared, out var problem))
         {
             throw new HpkeOpenException($"The message does not open: its enc is not a {HpkeSuite.Name(Id)} public key ({problem}).");
         }
 
         var dh = new byte[(sender is null ? 1 : 2) * Group.DhSize];
-        using var encKey = Group.PreparePublic(enc);
+        using var encKey = prepared;
         try
         {
             AgreeInto(dh, recipient, enc, encKey, () => new HpkeOpenException($"The message does not open: its enc is a small-order {Group.Name} point."));
@@ -129,10 +130,16 @@ internal sealed class DhKem : Kem
         }
     }
 
-    private HpkeKeyPair KeyPairOf(byte[] privateKey) => new(Id, privateKey, PublicKeyOf(Group.PublicKeyOf(privateKey)), Group.PreparePrivate(privateKey));
+    private HpkeKeyPair KeyPairOf(byte[] privateKey)
+    {
+        var (publicKey, prepared) = Group.KeyPairOf(privateKey);
+        return new(Id, privateKey, KeyPairPublicKey(publicKey), prepared);
+    }
 
-    // The group's object for a public key is made when a DH first needs it, then kept: an ephemeral key's never is.
-    private HpkePublicKey PublicKeyOf(byte[] publicKey) => new(Id, publicKey, new Lazy<object?>(() => Group.PreparePublic(publicKey)));
+    // A key pair's public key gets the group's object when a DH first needs it, then keeps it: an ephemeral key's never does.
+    private HpkePublicKey KeyPairPublicKey(byte[] publicKey) => new(Id, publicKey, new Lazy<object?>(() =>
+        Group.TryPreparePublic(publicKey, out var prepared, out var problem) ? prepared
+        : throw new InvalidOperationException($"A {Group.Name} key pair computed an invalid public key: {problem}.")));
 
     private void AgreeInto(Span<byte> destination, HpkeKeyPair own, ReadOnlySpan<byte> publicKey, object? preparedPublic, Func<Exception> invalid)
     {

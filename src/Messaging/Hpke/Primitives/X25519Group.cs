@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace MlaFlow.Messaging.Hpke.Primitives;
@@ -21,11 +22,12 @@ internal sealed class X25519Group : DhGroup
 
     public override int DhSize => Size;
 
-    public override byte[] GeneratePrivateKey()
+    // libsodium takes the raw keys: there is no object to keep.
+    public override (byte[] PrivateKey, byte[] PublicKey, IDisposable? Prepared) GenerateKeyPair()
     {
         var key = RandomNumberGenerator.GetBytes(Size);
         Clamp(key);
-        return key;
+        return (key, PublicKeyOf(key), null);
     }
 
     public override byte[] DerivePrivateKey(LabeledHkdf kemKdf, ReadOnlySpan<byte> ikm)
@@ -55,17 +57,28 @@ internal sealed class X25519Group : DhGroup
     }
 
     // Every 32-byte string is a u-coordinate (RFC 7748 §5); a small-order one shows up when DH refuses it.
-    public override string? PublicKeyProblem(ReadOnlySpan<byte> publicKey) =>
-        publicKey.Length == Size ? null : $"an X25519 public key is {Size} bytes, not {publicKey.Length}";
+    public override bool TryPreparePublic(ReadOnlySpan<byte> publicKey, out IDisposable? prepared, [NotNullWhen(false)] out string? problem)
+    {
+        prepared = null;
+        problem = publicKey.Length == Size ? null : $"an X25519 public key is {Size} bytes, not {publicKey.Length}";
+        return problem is null;
+    }
 
-    public override byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
+    public override (byte[] PublicKey, IDisposable? Prepared) KeyPairOf(ReadOnlySpan<byte> privateKey) => (PublicKeyOf(privateKey), null);
+
+    /// <summary>The public key of a private key.</summary>
+    public byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
     {
         var publicKey = new byte[Size];
         Geralt.X25519.ComputePublicKey(publicKey, privateKey);
         return publicKey;
     }
 
-    public override bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret)
+    public override bool TryAgree(ReadOnlySpan<byte> privateKey, object? preparedPrivate, ReadOnlySpan<byte> publicKey, object? preparedPublic, out byte[] sharedSecret) =>
+        TryAgree(privateKey, publicKey, out sharedSecret);
+
+    /// <summary>DH(sk, pk); false for a small-order <paramref name="publicKey"/>, whose DH libsodium refuses.</summary>
+    public bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret)
     {
         sharedSecret = new byte[Size];
         try
