@@ -28,8 +28,8 @@ internal static class EnvelopeWork
         {
             using var chinaKeys = Store(Path.Combine(root, "cn"), China, postQuantum);
             using var thailandKeys = Store(Path.Combine(root, "th"), Thailand, postQuantum);
-            var sealer = new EnvelopeSealer(chinaKeys, Trusting(Path.Combine(root, "cn"), thailandKeys, Thailand), SystemClock.Instance);
-            var opener = new EnvelopeOpener(thailandKeys, Trusting(Path.Combine(root, "th"), chinaKeys, China), new NothingAccepted(), SystemClock.Instance,
+            using var sealer = new EnvelopeSealer(chinaKeys, Trusting(Path.Combine(root, "cn"), thailandKeys, Thailand), SystemClock.Instance);
+            using var opener = new EnvelopeOpener(thailandKeys, Trusting(Path.Combine(root, "th"), chinaKeys, China), new NothingAccepted(), SystemClock.Instance,
                 Duration.FromMinutes(10));
             var payload = RandomNumberGenerator.GetBytes(MessageWork.MessageLength);
             var sequence = 0;

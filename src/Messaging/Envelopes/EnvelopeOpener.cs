@@ -14,8 +14,14 @@ namespace MlaFlow.Messaging.Envelopes;
 /// <param name="accepted">Message ids taken already.</param>
 /// <param name="clock">This node's time.</param>
 /// <param name="window">How far an envelope's creation time may be from this node's time, either way.</param>
-public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedMessages accepted, IClock clock, Duration window)
+/// <remarks>
+/// Senders' public encryption keys are parsed once (for P-256 checked and imported into a BCL key object) and kept, as the
+/// key store keeps the recipients' key pairs; disposing the opener releases them.
+/// </remarks>
+public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedMessages accepted, IClock clock, Duration window) : IDisposable
 {
+    private readonly KeyObjectCache<HpkePublicKey> _senderKeys = new();
+
     /// <exception cref="EnvelopeRefusedException">The envelope is refused; <see cref="EnvelopeRefusedException.Reason"/> says why.</exception>
     public Task<OpenedEnvelope> OpenAsync(Envelope envelope, CancellationToken cancellationToken = default) => OpenAsync(envelope, fresh: true, cancellationToken);
 
@@ -52,16 +58,15 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
         var cipher = new HpkeCipher(header.Suite.Hpke);
         try
         {
-            var payload = own.UseDecryptionKey(header.Recipient, header.RecipientKey, (privateKey, key) =>
+            var payload = own.UseHpkeKeyPair(header.Recipient, header.RecipientKey, (recipientKeys, key) =>
             {
                 if (key.Suite != header.Suite.RecipientKeys)
                 {
                     throw Refused(EnvelopeRefusal.RecipientKeyRefused, $"{header.Recipient}'s key {header.RecipientKey} is a {key.Suite} key, not one {header.Suite} is sealed to.");
                 }
 
-                using var recipientKeys = cipher.DeserializePrivateKey(privateKey);
                 return cipher.Open(header.Suite.Mode, recipientKeys, header.Enc.Span, EnvelopeSealer.Info, header.Encode(), envelope.Ciphertext.Span,
-                    sender: senderEncryption is null ? null : cipher.DeserializePublicKey(senderEncryption.PublicKey.Bytes));
+                    sender: senderEncryption is null ? null : _senderKeys.Get(senderEncryption.Id, senderEncryption.PublicKey.ToHpke));
             });
             return new OpenedEnvelope(header, payload);
         }
@@ -74,6 +79,9 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
             throw Refused(EnvelopeRefusal.NotDecryptable, $"The payload of message {header.MessageId} does not open: altered, or not sealed by {header.Sender} to {header.Recipient}'s key.", e);
         }
     }
+
+    /// <summary>Releases the senders' public keys kept so far.</summary>
+    public void Dispose() => _senderKeys.Dispose();
 
     // Every signature the suite has must verify: Ed25519 or ECDSA, and in the post-quantum suite ML-DSA-65 too.
     private void VerifySignatures(Envelope envelope)

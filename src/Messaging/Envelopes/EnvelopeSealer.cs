@@ -14,8 +14,14 @@ namespace MlaFlow.Messaging.Envelopes;
 /// header is the associated data; the signature covers header and ciphertext (so the sender cannot deny it, and a relay
 /// cannot re-address it).
 /// </summary>
-public sealed class EnvelopeSealer(KeyStore own, PeerDirectory peers, IClock clock)
+/// <remarks>
+/// Recipients' public keys are parsed once (for P-256 checked and imported into a BCL key object) and kept, as the key store
+/// keeps the senders' key pairs; disposing the sealer releases them.
+/// </remarks>
+public sealed class EnvelopeSealer(KeyStore own, PeerDirectory peers, IClock clock) : IDisposable
 {
+    private readonly KeyObjectCache<HpkePublicKey> _recipientKeys = new();
+
     /// <summary>HPKE's info: binds every envelope to this format, apart from any other use of the same keys.</summary>
     internal static readonly byte[] Info = "MlaFlow envelope v1"u8.ToArray();
 
@@ -60,7 +66,7 @@ public sealed class EnvelopeSealer(KeyStore own, PeerDirectory peers, IClock clo
         var suite = EnvelopeSuite.PostQuantum;
         var recipientKey = peers.CurrentEncryptionKey(recipient, postQuantum: true);
         var cipher = new HpkeCipher(suite.Hpke);
-        using var context = cipher.SetupSender(suite.Mode, cipher.DeserializePublicKey(recipientKey.PublicKey.Bytes), Info);
+        using var context = cipher.SetupSender(suite.Mode, RecipientHpkeKey(recipientKey), Info);
         var header = new EnvelopeHeader(EnvelopeHeader.CurrentVersion, suite, sender, null, signing.Id, recipient, recipientKey.Id,
             messageId, requestId, messageType, created, context.Enc.ToArray(), postQuantum.Id);
         return (header, context.Seal(header.Encode(), payload.Span));
@@ -80,13 +86,18 @@ public sealed class EnvelopeSealer(KeyStore own, PeerDirectory peers, IClock clo
 
         var suite = EnvelopeSuite.Of(encryption.Suite);
         var cipher = new HpkeCipher(suite.Hpke);
-        return own.UseDecryptionKey(sender, encryption.Id, (privateKey, _) =>
+        var recipientHpkeKey = RecipientHpkeKey(recipientKey);
+        return own.UseHpkeKeyPair(sender, encryption.Id, (senderKeys, _) =>
         {
-            using var senderKeys = cipher.DeserializePrivateKey(privateKey);
-            using var context = cipher.SetupSender(suite.Mode, cipher.DeserializePublicKey(recipientKey.PublicKey.Bytes), Info, sender: senderKeys);
+            using var context = cipher.SetupSender(suite.Mode, recipientHpkeKey, Info, sender: senderKeys);
             var header = new EnvelopeHeader(EnvelopeHeader.CurrentVersion, suite, sender, encryption.Id, signing.Id, recipient, recipientKey.Id,
                 messageId, requestId, messageType, created, context.Enc.ToArray());
             return (header, context.Seal(header.Encode(), payload.Span));
         });
     }
+
+    /// <summary>Releases the recipients' public keys kept so far.</summary>
+    public void Dispose() => _recipientKeys.Dispose();
+
+    private HpkePublicKey RecipientHpkeKey(AuthorityKey recipientKey) => _recipientKeys.Get(recipientKey.Id, recipientKey.PublicKey.ToHpke);
 }

@@ -1,3 +1,5 @@
+using MlaFlow.Messaging.Hpke;
+
 namespace MlaFlow.Messaging.Keys;
 
 /// <summary>
@@ -45,6 +47,9 @@ public abstract class KeyAlgorithm
 
     /// <summary>The public key of <paramref name="privateKey"/>, to check that a stored pair belongs together.</summary>
     internal abstract void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey);
+
+    /// <summary>The HPKE KEM an encryption key is used with (RFC 9180 §7.1, draft-ietf-hpke-pq); null for a signing key.</summary>
+    internal virtual HpkeKem? HpkeKem => null;
 
     /// <summary>
     /// Why <paramref name="publicKey"/> is not a valid key of this algorithm (wrong length; for the curves, not a canonical

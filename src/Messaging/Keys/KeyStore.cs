@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using MlaFlow.Messaging.Attachments;
+using MlaFlow.Messaging.Hpke;
+using MlaFlow.Messaging.Hpke.Primitives;
 using MlaFlow.Plugins.Sdk;
 using NodaTime;
 
@@ -16,8 +18,9 @@ namespace MlaFlow.Messaging.Keys;
 /// </summary>
 /// <remarks>
 /// Opened without a <see cref="KeyProtection"/>, the store serves public keys only (listing, export); signing,
-/// decrypting and every change need it. The private keys are opened only for the moment they are used, into
-/// memory that is zeroed afterwards.
+/// decrypting and every change need it. Signing keys are opened only for the moment they are used, into memory that is
+/// zeroed afterwards; an encryption key's HPKE key pair is made on its first use and kept until the store is disposed
+/// (<see cref="UseHpkeKeyPair"/>).
 /// </remarks>
 public sealed class KeyStore : IDisposable
 {
@@ -30,6 +33,7 @@ public sealed class KeyStore : IDisposable
     private readonly IClock _clock;
     private readonly Lock _gate = new();
     private readonly SealingKey? _sealingKey;
+    private readonly KeyObjectCache<HpkeKeyPair> _hpkeKeyPairs = new();
     private StoreDocument? _unwrittenStore;
     private volatile ImmutableDictionary<AuthorityId, OwnKeyRing> _rings;
     private bool _disposed;
@@ -189,27 +193,23 @@ public sealed class KeyStore : IDisposable
     public OwnSigningKey CurrentSigningKey(AuthorityId authority, bool postQuantum = false) => new(this, CurrentKey(authority, KeyUse.Signing, postQuantum));
 
     /// <summary>
-    /// Lends the private half of encryption key <paramref name="id"/> (active or retired) to <paramref name="use"/>,
-    /// e.g. to open an HPKE message sent to it, and zeroes it afterwards.
+    /// Lends the HPKE key pair of encryption key <paramref name="id"/> (active or retired) to <paramref name="use"/>, e.g. to
+    /// open an HPKE message sent to it or to authenticate one sealed with it. The key's status is checked on every call.
     /// </summary>
+    /// <remarks>
+    /// The pair is made when first lent — the private key unsealed, and for P-256 imported into a BCL key object — and kept
+    /// until the store is disposed: unsealing and importing again for every message cost more than the message itself
+    /// (bench/README.md). It stays in memory as the store's sealing key does, which opens every private key anyway.
+    /// </remarks>
     /// <exception cref="KeyRefusedException">Unknown, revoked, or a signing key.</exception>
     /// <exception cref="KeyStoreException">The store is locked.</exception>
-    public TResult UseDecryptionKey<TResult>(AuthorityId authority, KeyId id, PrivateKeyFunc<TResult> use)
+    public TResult UseHpkeKeyPair<TResult>(AuthorityId authority, KeyId id, Func<HpkeKeyPair, AuthorityKey, TResult> use)
     {
         ArgumentNullException.ThrowIfNull(use);
         var sealingKey = RequireSealingKey();
         var ring = Ring(authority);
         var key = ring.Ring.Find(id, KeyOperation.Decrypt, Holder);
-        Span<byte> privateKey = stackalloc byte[key.PublicKey.Algorithm.PrivateKeyLength];
-        try
-        {
-            Unseal(sealingKey, key, ring.Sealed[id], privateKey);
-            return use(privateKey, key);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(privateKey);
-        }
+        return use(_hpkeKeyPairs.Get(id, () => OpenHpkeKeyPair(sealingKey, key, ring.Sealed[id])), key);
     }
 
     /// <summary>
@@ -257,12 +257,14 @@ public sealed class KeyStore : IDisposable
     /// <exception cref="KeyRefusedException">No keys of the authority here.</exception>
     public PublicKeyBundle ExportPublic(AuthorityId authority) => PublicKeyBundle.Of(Ring(authority).Ring);
 
+    /// <summary>Zeroes the sealing key and releases the HPKE key pairs lent so far.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             _disposed = true;
             _sealingKey?.Dispose();
+            _hpkeKeyPairs.Dispose();
         }
     }
 
@@ -322,6 +324,22 @@ public sealed class KeyStore : IDisposable
             algorithm.Generate(privateKey, publicKey);
             var key = new AuthorityKey(authority, PublicKey.Create(algorithm, publicKey), KeyStatus.Active, now);
             return (key, sealingKey.Seal(privateKey, OwnKeyRing.SealingContext(authority, key.Id)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+    }
+
+    private static HpkeKeyPair OpenHpkeKeyPair(SealingKey sealingKey, AuthorityKey key, byte[] sealedPrivateKey)
+    {
+        // Find(…, Decrypt) lets encryption keys only through, and each of those has its KEM.
+        var kem = Kem.For(key.PublicKey.Algorithm.HpkeKem!.Value);
+        Span<byte> privateKey = stackalloc byte[key.PublicKey.Algorithm.PrivateKeyLength];
+        try
+        {
+            Unseal(sealingKey, key, sealedPrivateKey, privateKey);
+            return kem.DeserializePrivateKey(privateKey, nameof(privateKey));
         }
         finally
         {

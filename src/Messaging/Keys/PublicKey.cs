@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using MlaFlow.Messaging.Hpke;
+using MlaFlow.Messaging.Hpke.Primitives;
 
 namespace MlaFlow.Messaging.Keys;
 
@@ -42,6 +44,12 @@ public sealed class PublicKey : IEquatable<PublicKey>
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
         Algorithm is SignatureAlgorithm signing ? signing.Verify(_bytes, message, signature)
         : throw new InvalidOperationException($"Key {Id} is an {Algorithm.Name} encryption key; it verifies no signatures.");
+
+    /// <summary>This encryption key as HPKE takes it; the caller owns it (for P-256 it holds a BCL key object).</summary>
+    /// <exception cref="InvalidOperationException">This is a signing key.</exception>
+    internal HpkePublicKey ToHpke() =>
+        Kem.For(Algorithm.HpkeKem ?? throw new InvalidOperationException($"Key {Id} is an {Algorithm.Name} signing key; HPKE takes encryption keys."))
+            .DeserializePublicKey(_bytes, "key");
 
     /// <exception cref="FormatException"><paramref name="bytes"/> is not a valid public key of <paramref name="algorithm"/>.</exception>
     public static PublicKey Create(KeyAlgorithm algorithm, ReadOnlySpan<byte> bytes) =>

@@ -1,4 +1,5 @@
 using MlaFlow.Messaging.Hpke;
+using MlaFlow.Messaging.Hpke.Primitives;
 
 namespace MlaFlow.Messaging.Keys;
 
@@ -9,7 +10,9 @@ namespace MlaFlow.Messaging.Keys;
 /// </summary>
 internal sealed class XWingAlgorithm() : KeyAlgorithm("MLKEM768-X25519", KeyUse.Encryption, 32, 1216)
 {
-    private static readonly HpkeCipher Kem = new(new HpkeSuite(HpkeKem.MLKem768X25519, HpkeKdf.HkdfSha256, HpkeAead.Aes256Gcm));
+    private static XWingKem Kem => XWingKem.Instance;
+
+    internal override HpkeKem? HpkeKem => Hpke.HpkeKem.MLKem768X25519;
 
     internal override void Generate(Span<byte> privateKey, Span<byte> publicKey)
     {
@@ -20,7 +23,7 @@ internal sealed class XWingAlgorithm() : KeyAlgorithm("MLKEM768-X25519", KeyUse.
 
     internal override void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey)
     {
-        using var pair = Kem.DeserializePrivateKey(privateKey);
+        using var pair = Kem.DeserializePrivateKey(privateKey, nameof(privateKey));
         pair.PublicKey.Bytes.CopyTo(publicKey);
     }
 
@@ -28,11 +31,11 @@ internal sealed class XWingAlgorithm() : KeyAlgorithm("MLKEM768-X25519", KeyUse.
     {
         try
         {
-            Kem.DeserializePublicKey(publicKey);
+            using var key = Kem.DeserializePublicKey(publicKey, nameof(publicKey));
         }
         catch (ArgumentException e)
         {
-            return e.Message.Replace($" (Parameter 'encoded')", "", StringComparison.Ordinal).TrimEnd('.');
+            return e.Message.Replace($" (Parameter '{nameof(publicKey)}')", "", StringComparison.Ordinal).TrimEnd('.');
         }
 
         return X25519PublicKeyCheck.Problem(publicKey[^32..]) is { } problem ? $"its X25519 part: {problem}" : null;

@@ -53,7 +53,7 @@ internal static class HpkeCommand
         var cipher = new HpkeCipher(options.Suite(parse));
         var mode = options.Mode(parse, cipher);
         using var psk = options.Psk(parse, mode);
-        var recipient = Key(recipientOption.Name, HpkeOptions.RequiredHex(parse, recipientOption), cipher.DeserializePublicKey);
+        using var recipient = Key(recipientOption.Name, HpkeOptions.RequiredHex(parse, recipientOption), cipher.DeserializePublicKey);
         using var sender = SenderKey(parse, senderOption, mode, cipher.DeserializePrivateKey);
         var info = options.Info(parse);
         var aad = options.Aad(parse);
@@ -84,7 +84,7 @@ internal static class HpkeCommand
         var mode = options.Mode(parse, cipher);
         using var psk = options.Psk(parse, mode);
         using var recipient = Key(recipientOption.Name, HpkeOptions.RequiredHex(parse, recipientOption), cipher.DeserializePrivateKey);
-        var sender = SenderKey(parse, senderOption, mode, cipher.DeserializePublicKey);
+        using var sender = SenderKey(parse, senderOption, mode, cipher.DeserializePublicKey);
         var enc = HpkeOptions.RequiredHex(parse, encOption);
         if (enc.Length != cipher.EncLength)
         {

@@ -27,6 +27,8 @@ internal sealed class AuthorityNode : IDisposable
         Keys = KeyStore.Open(_data, KeyProtection.KeyEncryptionKey(RandomNumberGenerator.GetBytes(KeyProtection.KeyEncryptionKeyLength)), clock);
         Keys.Generate(Authority, suite ?? KeySuite.Default, postQuantum);
         Peers = PeerDirectory.Open(_data, clock);
+        Sealer = new EnvelopeSealer(Keys, Peers, Clock);
+        Opener = new EnvelopeOpener(Keys, Peers, new Accepted(_accepted), Clock, Window);
     }
 
     /// <summary>How far from this node's time an envelope may be created.</summary>
@@ -40,9 +42,9 @@ internal sealed class AuthorityNode : IDisposable
 
     public PeerDirectory Peers { get; }
 
-    public EnvelopeSealer Sealer => new(Keys, Peers, Clock);
+    public EnvelopeSealer Sealer { get; }
 
-    public EnvelopeOpener Opener => new(Keys, Peers, new Accepted(_accepted), Clock, Window);
+    public EnvelopeOpener Opener { get; }
 
     /// <summary>Imports <paramref name="other"/>'s current public bundle, confirmed by its fingerprint as an officer would.</summary>
     public void Trust(AuthorityNode other)
@@ -56,6 +58,8 @@ internal sealed class AuthorityNode : IDisposable
 
     public void Dispose()
     {
+        Sealer.Dispose();
+        Opener.Dispose();
         Keys.Dispose();
         Directory.Delete(_data, recursive: true);
     }

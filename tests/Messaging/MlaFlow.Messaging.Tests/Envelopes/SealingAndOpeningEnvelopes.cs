@@ -71,6 +71,28 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     }
 
     [Fact]
+    public async Task nist_curve_authorities_exchange_many_messages_on_the_key_objects_kept_from_the_first_until_sealer_and_opener_are_disposed()
+    {
+        using var china = new AuthorityNode("CN-MOJ", Clock, KeySuite.P256);
+        using var thailand = new AuthorityNode("TH-OAG", Clock, KeySuite.P256);
+        china.Trust(thailand);
+        thailand.Trust(china);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var envelope = china.Sealer.Seal(china.Authority, thailand.Authority, $"CN-MOJ-2026-000019/m{i}", "CN-MOJ-2026-000019", "request", Payload);
+            (await thailand.Opener.OpenAsync(envelope)).Payload.ShouldBe(Payload);
+        }
+
+        var last = china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000019/m4", "CN-MOJ-2026-000019", "request", Payload);
+        china.Sealer.Dispose();
+        thailand.Opener.Dispose();
+
+        Should.Throw<ObjectDisposedException>(() => china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000019/m5", "CN-MOJ-2026-000019", "request", Payload));
+        await Should.ThrowAsync<ObjectDisposedException>(() => thailand.Opener.OpenAsync(last));
+    }
+
+    [Fact]
     public async Task a_message_sealed_before_the_recipient_rotated_its_keys_still_opens()
     {
         var envelope = Seal();
