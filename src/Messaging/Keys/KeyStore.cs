@@ -100,11 +100,15 @@ public sealed class KeyStore : IDisposable
     /// </summary>
     /// <returns>The encryption key, then the signing key (then the post-quantum encryption and signing keys).</returns>
     /// <exception cref="ArgumentException"><paramref name="suite"/> is the post-quantum suite, which comes only beside a classical one.</exception>
-    /// <exception cref="KeyStoreException">The store is locked, or the authority already has keys (rotate them instead).</exception>
+    /// <exception cref="KeyStoreException">
+    /// The store is locked, the authority already has keys (rotate them instead), or post-quantum keys were asked for beside
+    /// a suite that takes none (<see cref="KeySuite.TakesPostQuantumKeys"/>).
+    /// </exception>
     public IReadOnlyList<AuthorityKey> Generate(AuthorityId authority, KeySuite suite, bool postQuantum = false)
     {
         ArgumentNullException.ThrowIfNull(suite);
         RefusePostQuantumAlone(suite);
+        RefusePostQuantumBeside(suite, postQuantum);
         lock (_gate)
         {
             var sealingKey = RequireSealingKey();
@@ -122,10 +126,15 @@ public sealed class KeyStore : IDisposable
     /// <summary>
     /// Creates new encryption and signing pairs for <paramref name="authority"/> and retires the active ones, which
     /// stay here to open and verify earlier messages. The classical suite stays the current one unless <paramref name="suite"/>
-    /// is given; the post-quantum pair is renewed if the authority has one active, or added with <paramref name="postQuantum"/>.
+    /// is given; the post-quantum pair is renewed if the authority has one active, or added with <paramref name="postQuantum"/>,
+    /// as long as the classical suite takes one (<see cref="KeySuite.TakesPostQuantumKeys"/>): a rotation to p256 retires the
+    /// post-quantum pair without renewing it.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="suite"/> is the post-quantum suite, which comes only beside a classical one.</exception>
-    /// <exception cref="KeyStoreException">The store is locked, the authority has no keys yet, or it would exceed <see cref="KeyLimits.MaxKeysPerAuthority"/>.</exception>
+    /// <exception cref="KeyStoreException">
+    /// The store is locked, the authority has no keys yet, it would exceed <see cref="KeyLimits.MaxKeysPerAuthority"/>, or
+    /// <paramref name="postQuantum"/> was asked for beside a suite that takes no post-quantum keys.
+    /// </exception>
     public KeyRotation Rotate(AuthorityId authority, KeySuite? suite = null, bool postQuantum = false)
     {
         if (suite is not null)
@@ -139,7 +148,9 @@ public sealed class KeyStore : IDisposable
             var ring = _rings.TryGetValue(authority, out var existing) ? existing
                 : throw new KeyStoreException($"{authority} has no keys here to rotate; create them with keys generate.");
             suite ??= (ring.Ring.Active(KeyUse.Signing) ?? ring.Ring.Active(KeyUse.Encryption) ?? ring.Ring.Keys.Last(k => !k.Suite.IsPostQuantum)).Suite;
-            postQuantum |= ring.Ring.Active(KeyUse.Encryption, postQuantum: true) is not null || ring.Ring.Active(KeyUse.Signing, postQuantum: true) is not null;
+            RefusePostQuantumBeside(suite, postQuantum);
+            postQuantum |= suite.TakesPostQuantumKeys
+                && (ring.Ring.Active(KeyUse.Encryption, postQuantum: true) is not null || ring.Ring.Active(KeyUse.Signing, postQuantum: true) is not null);
             var now = Now(_clock);
             var retired = ring.Ring.Keys.Where(k => k.Status == KeyStatus.Active).Select(k => k.Retire(now)).ToList();
             var added = NewKeys(authority, Suites(suite, postQuantum), now, sealingKey);
@@ -308,6 +319,17 @@ public sealed class KeyStore : IDisposable
         if (suite.IsPostQuantum)
         {
             throw new ArgumentException($"{suite} keys come beside classical ones: give a classical suite ({string.Join(" or ", KeySuite.Classical)}) and ask for post-quantum keys too.", nameof(suite));
+        }
+    }
+
+    private static void RefusePostQuantumBeside(KeySuite suite, bool postQuantum)
+    {
+        if (postQuantum && !suite.TakesPostQuantumKeys)
+        {
+            throw new KeyStoreException(
+                $"Post-quantum keys come beside {KeySuite.X25519Ed25519} keys only, not {suite}: the post-quantum envelope suite signs with Ed25519 and " +
+                $"ML-DSA-65 together, so a {suite} authority would still seal {suite} envelopes, which post-quantum peers refuse as downgrades. " +
+                $"Use {KeySuite.X25519Ed25519} keys to add post-quantum ones, or {suite} keys without them.");
         }
     }
 

@@ -32,6 +32,14 @@ public sealed class KeySuite
     /// <summary>The suites an authority's classical keys come in (<c>--suite</c>); the post-quantum pair is added beside one.</summary>
     public static IReadOnlyList<KeySuite> Classical { get; } = [X25519Ed25519, P256];
 
+    /// <summary>
+    /// Whether an authority with classical keys of this suite may hold the post-quantum pair beside them: only with
+    /// x25519-ed25519, whose Ed25519 key signs post-quantum envelopes together with ML-DSA-65. A p256 authority could never
+    /// seal in the post-quantum suite, so its envelopes to post-quantum peers would fall back to p256 and be refused as
+    /// downgrades; nor is X-Wing's X25519 half a NIST curve.
+    /// </summary>
+    public bool TakesPostQuantumKeys => this == X25519Ed25519;
+
     /// <summary>Whether the suite resists a quantum computer (harvest now, decrypt later).</summary>
     public bool IsPostQuantum { get; }
 

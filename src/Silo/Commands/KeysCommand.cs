@@ -29,7 +29,7 @@ internal static class KeysCommand
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default {KeySuite.Default.Name}).", DefaultValueFactory = _ => KeySuite.Default.Name };
-        var postQuantum = PostQuantumOption("Also an MLKEM768-X25519 encryption pair and an ML-DSA-65 signing pair, for the post-quantum envelope suite.");
+        var postQuantum = PostQuantumOption("Also an MLKEM768-X25519 encryption pair and an ML-DSA-65 signing pair, for the post-quantum envelope suite (beside x25519-ed25519 keys only).");
         return Subcommand("generate", "Create an authority's first encryption and signing key pairs.", [authority, suite, postQuantum], KeysAccess.ChangeOwn, (session, parse) =>
         {
             var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
@@ -121,13 +121,19 @@ internal static class KeysCommand
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default: the authority's current suite)." };
-        var postQuantum = PostQuantumOption("Add a post-quantum pair (MLKEM768-X25519, ML-DSA-65) if the authority has none; one it has is always renewed.");
+        var postQuantum = PostQuantumOption(
+            "Add a post-quantum pair (MLKEM768-X25519, ML-DSA-65) if the authority has none; one it has is renewed, unless it rotates to p256, which takes none.");
         return Subcommand("rotate", "Issue new key pairs; the current ones are retired, kept to open and verify earlier messages.", [authority, suite, postQuantum], KeysAccess.ChangeOwn, (session, parse) =>
         {
             var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
             var keySuite = parse.GetValue(suite) is { } text ? ParseSuite(text) : null;
             var rotation = session.Store.Rotate(id, keySuite, parse.GetValue(postQuantum));
             Console.WriteLine($"{id}: rotated: {rotation.Added.Count} new key(s) active, {rotation.Retired.Count} retired (kept to open and verify earlier messages)");
+            if (rotation.Retired.Any(k => k.Suite.IsPostQuantum) && !rotation.Added.Any(k => k.Suite.IsPostQuantum))
+            {
+                Console.WriteLine($"{id}: its post-quantum keys are retired, not renewed: they come beside {KeySuite.X25519Ed25519} keys only");
+            }
+
             WriteKeys("own", [.. rotation.Added, .. rotation.Retired]);
             WriteBundleFingerprint(session.Store, id);
         });

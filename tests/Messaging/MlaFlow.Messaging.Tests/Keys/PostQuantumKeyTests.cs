@@ -56,6 +56,33 @@ public sealed class PostQuantumKeyTests : IDisposable
     }
 
     [Fact]
+    public void post_quantum_keys_are_refused_beside_p256_keys_whose_envelopes_could_not_use_them()
+    {
+        using var store = _folder.Open();
+        Should.Throw<KeyStoreException>(() => store.Generate(China, KeySuite.P256, postQuantum: true)).Message
+            .ShouldStartWith("Post-quantum keys come beside x25519-ed25519 keys only, not p256");
+        store.Keys(China).ShouldBeEmpty();
+
+        store.Generate(China, KeySuite.P256);
+        Should.Throw<KeyStoreException>(() => store.Rotate(China, postQuantum: true)).Message.ShouldContain("refuse as downgrades");
+        store.Keys(China).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void a_rotation_to_p256_retires_the_post_quantum_pair_without_renewing_it()
+    {
+        using var store = _folder.Open();
+        store.Generate(China, KeySuite.Default, postQuantum: true);
+
+        var rotation = store.Rotate(China, KeySuite.P256);
+
+        rotation.Added.Select(k => k.Suite).ShouldBe([KeySuite.P256, KeySuite.P256]);
+        rotation.Retired.Count(k => k.Suite.IsPostQuantum).ShouldBe(2);
+        store.ActiveKey(China, KeyUse.Encryption, postQuantum: true).ShouldBeNull();
+        store.ActiveKey(China, KeyUse.Signing, postQuantum: true).ShouldBeNull();
+    }
+
+    [Fact]
     public void a_peers_bundle_offers_the_post_quantum_suite_and_a_new_one_replaces_only_keys_of_its_kind()
     {
         using var thai = new KeyFolder();

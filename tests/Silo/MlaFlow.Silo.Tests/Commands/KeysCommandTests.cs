@@ -57,6 +57,34 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task post_quantum_keys_are_refused_beside_p256_keys_whose_envelopes_could_not_use_them()
+    {
+        const string refusal = "error: Post-quantum keys come beside x25519-ed25519 keys only, not p256: the post-quantum envelope suite signs with " +
+            "Ed25519 and ML-DSA-65 together, so a p256 authority would still seal p256 envelopes, which post-quantum peers refuse as downgrades. " +
+            "Use x25519-ed25519 keys to add post-quantum ones, or p256 keys without them.";
+
+        (await _china.FailAsync("keys", "generate", "--authority", "CN-MOJ", "--suite", "p256", "--post-quantum")).StandardError.Trim().ShouldBe(refusal);
+        (await _china.RunAsync("keys", "list")).OutputLines.ShouldBe(["no keys"]);
+
+        await _china.RunAsync("keys", "generate", "--authority", "CN-MOJ", "--suite", "p256");
+        (await _china.FailAsync("keys", "rotate", "--authority", "CN-MOJ", "--post-quantum")).StandardError.Trim().ShouldBe(refusal);
+        KeyLines(await _china.RunAsync("keys", "list"), "own").Select(k => (k.Suite, k.Status)).ShouldBe([("p256", "active"), ("p256", "active")]);
+    }
+
+    [Fact]
+    public async Task an_authority_rotating_to_p256_retires_its_post_quantum_keys_without_renewing_them()
+    {
+        await _china.RunAsync("keys", "generate", "--authority", "CN-MOJ", "--post-quantum");
+
+        var rotated = await _china.RunAsync("keys", "rotate", "--authority", "CN-MOJ", "--suite", "p256");
+
+        rotated.OutputLines[1].ShouldBe("CN-MOJ: its post-quantum keys are retired, not renewed: they come beside x25519-ed25519 keys only");
+        KeyLines(rotated, "own").Select(k => (k.Suite, k.Status)).ShouldBe([
+            ("p256", "active"), ("p256", "active"),
+            ("x25519-ed25519", "retired"), ("x25519-ed25519", "retired"), ("xwing-mldsa65", "retired"), ("xwing-mldsa65", "retired")], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task generate_export_import_rotate_and_revoke_carry_chinas_keys_to_thailand()
     {
         var generated = await _china.RunAsync("keys", "generate", "--authority", "CN-MOJ");
