@@ -1,5 +1,4 @@
 using MlaFlow.Bench.OpenSsl;
-using MlaFlow.Messaging.Hpke;
 
 namespace MlaFlow.Bench;
 
@@ -8,12 +7,6 @@ namespace MlaFlow.Bench;
 /// </summary>
 internal static class Measurements
 {
-    /// <summary>The default suite of messages between central authorities.</summary>
-    public static HpkeSuite X25519Suite { get; } = new(HpkeKem.DhkemX25519HkdfSha256, HpkeKdf.HkdfSha256, HpkeAead.Aes256Gcm);
-
-    /// <summary>The suite for authorities whose rules require NIST curves.</summary>
-    public static HpkeSuite P256Suite { get; } = new(HpkeKem.DhkemP256HkdfSha256, HpkeKdf.HkdfSha256, HpkeAead.Aes256Gcm);
-
     private const string Hkdf = "HKDF (eight HMAC-SHA256 of short inputs per side)";
 
     /// <summary>
@@ -66,32 +59,35 @@ internal static class Measurements
         [new(1, OpenSslPrimitive.AesGcmDecrypt), new(1, OpenSslPrimitive.Sha256)],
         "Per byte: AES-256-GCM decryption over segment-sized records and SHA-256 of the plaintext; the header is left out.");
 
+    // The per-message lines run on BenchmarkDotNet; the attachment lines time one pass each over a file too large to repeat.
+    private static Func<BenchContext, Task<double>> Timed<TBenchmarks>(string method)
+        where TBenchmarks : ICheckedBenchmarks, new() =>
+        context => Task.FromResult(context.Benchmarks.OperationsPerSecond<TBenchmarks>(method, context.Cancellation));
+
     /// <summary>The measurements for <paramref name="options"/> (the attachment's size appears in the names).</summary>
     public static IReadOnlyList<Measurement> All(BenchOptions options)
     {
         var size = Report.Size(options.AttachmentLength);
         return
         [
-            new("HPKE auth seal+open, 1 KiB, X25519", RateUnit.OperationsPerSecond, HpkeAuthX25519,
-                c => Task.FromResult(MessageWork.HpkeAuthSealOpen(X25519Suite, c))),
-            new("HPKE auth seal+open, 1 KiB, P-256", RateUnit.OperationsPerSecond, HpkeAuthP256,
-                c => Task.FromResult(MessageWork.HpkeAuthSealOpen(P256Suite, c))),
-            new("X25519 DH: BouncyCastle 2.7", RateUnit.OperationsPerSecond, X25519Dh, c => Task.FromResult(BackendWork.X25519BouncyCastle(c))),
-            new("X25519 DH: NSec 26.4, key objects kept", RateUnit.OperationsPerSecond, X25519Dh, c => Task.FromResult(BackendWork.X25519NSec(c))),
-            new("X25519 DH: libsodium via Geralt (MlaFlow's)", RateUnit.OperationsPerSecond, X25519Dh, c => Task.FromResult(BackendWork.X25519Libsodium(c))),
+            new("HPKE auth seal+open, 1 KiB, X25519", RateUnit.OperationsPerSecond, HpkeAuthX25519, Timed<HpkeBenchmarks>(nameof(HpkeBenchmarks.X25519))),
+            new("HPKE auth seal+open, 1 KiB, P-256", RateUnit.OperationsPerSecond, HpkeAuthP256, Timed<HpkeBenchmarks>(nameof(HpkeBenchmarks.P256))),
+            new("X25519 DH: BouncyCastle 2.7", RateUnit.OperationsPerSecond, X25519Dh, Timed<BackendBenchmarks>(nameof(BackendBenchmarks.X25519BouncyCastle))),
+            new("X25519 DH: NSec 26.4, key objects kept", RateUnit.OperationsPerSecond, X25519Dh, Timed<BackendBenchmarks>(nameof(BackendBenchmarks.X25519NSec))),
+            new("X25519 DH: libsodium via Geralt (MlaFlow's)", RateUnit.OperationsPerSecond, X25519Dh, Timed<BackendBenchmarks>(nameof(BackendBenchmarks.X25519Libsodium))),
             new("Ed25519 sign+verify, 1 KiB: BouncyCastle, key per signature", RateUnit.OperationsPerSecond, Ed25519SignVerify,
-                c => Task.FromResult(BackendWork.Ed25519BouncyCastleRederiving(c))),
+                Timed<BackendBenchmarks>(nameof(BackendBenchmarks.Ed25519BouncyCastleRederiving))),
             new("Ed25519 sign+verify, 1 KiB: BouncyCastle, key kept", RateUnit.OperationsPerSecond, Ed25519SignVerify,
-                c => Task.FromResult(BackendWork.Ed25519BouncyCastleKept(c))),
-            new("Ed25519 sign+verify, 1 KiB: NSec, key kept", RateUnit.OperationsPerSecond, Ed25519SignVerify, c => Task.FromResult(BackendWork.Ed25519NSec(c))),
+                Timed<BackendBenchmarks>(nameof(BackendBenchmarks.Ed25519BouncyCastleKept))),
+            new("Ed25519 sign+verify, 1 KiB: NSec, key kept", RateUnit.OperationsPerSecond, Ed25519SignVerify, Timed<BackendBenchmarks>(nameof(BackendBenchmarks.Ed25519NSec))),
             new("Ed25519 sign+verify, 1 KiB: libsodium via Geralt (MlaFlow's)", RateUnit.OperationsPerSecond, Ed25519SignVerify,
-                c => Task.FromResult(BackendWork.Ed25519Libsodium(c))),
+                Timed<BackendBenchmarks>(nameof(BackendBenchmarks.Ed25519Libsodium))),
             new("Envelope seal+open, 1 KiB (HPKE X25519 + Ed25519, key stores)", RateUnit.OperationsPerSecond, HpkeAuthX25519 + Ed25519SignVerify,
-                c => Task.FromResult(EnvelopeWork.SealOpen(c))),
+                Timed<EnvelopeBenchmarks>(nameof(EnvelopeBenchmarks.Classical))),
             new("Post-quantum envelope seal+open, 1 KiB (X-Wing + Ed25519 + ML-DSA-65, key stores)", RateUnit.OperationsPerSecond,
-                PostQuantumEnvelopeClassicalPart, c => Task.FromResult(EnvelopeWork.SealOpenPostQuantum(c))),
+                PostQuantumEnvelopeClassicalPart, Timed<EnvelopeBenchmarks>(nameof(EnvelopeBenchmarks.PostQuantum))),
             new("Ed25519 + ML-DSA-65 sign+verify, 1 KiB (key store)", RateUnit.OperationsPerSecond, HybridSignVerifyClassicalPart,
-                c => Task.FromResult(MessageWork.HybridSignVerify(c))),
+                Timed<EnvelopeBenchmarks>(nameof(EnvelopeBenchmarks.HybridSignVerify))),
             new($"Attachment encrypt, {size}, to null", RateUnit.BytesPerSecond, AttachmentEncrypt, AttachmentWork.EncryptToNullAsync),
             new($"Attachment encrypt, {size}, to temp file", RateUnit.BytesPerSecond, AttachmentEncrypt, AttachmentWork.EncryptToFileAsync),
             new($"Attachment decrypt, {size}, temp file to null", RateUnit.BytesPerSecond, AttachmentDecrypt, AttachmentWork.DecryptFromFileAsync),
