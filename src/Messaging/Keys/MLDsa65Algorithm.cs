@@ -70,16 +70,5 @@ internal sealed class MLDsa65Algorithm() : SignatureAlgorithm("ML-DSA-65", SeedL
         }
     }
 
-    private static MLDsaPrivateKeyParameters Expand(ReadOnlySpan<byte> seed)
-    {
-        var copy = seed.ToArray();
-        try
-        {
-            return MLDsaPrivateKeyParameters.FromSeed(Parameters, copy);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(copy);
-        }
-    }
+    private static MLDsaPrivateKeyParameters Expand(ReadOnlySpan<byte> seed) => SecretCopy.Use(seed, copy => MLDsaPrivateKeyParameters.FromSeed(Parameters, copy));
 }

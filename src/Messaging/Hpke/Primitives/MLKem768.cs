@@ -22,18 +22,7 @@ internal static class MLKem768
     private static MLKemParameters Parameters => MLKemParameters.ml_kem_768;
 
     /// <summary>ML-KEM.KeyGen_internal(d, z) of a 64-byte seed.</summary>
-    public static MLKemPrivateKeyParameters FromSeed(ReadOnlySpan<byte> seed)
-    {
-        var copy = seed.ToArray();
-        try
-        {
-            return MLKemPrivateKeyParameters.FromSeed(Parameters, copy);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(copy);
-        }
-    }
+    public static MLKemPrivateKeyParameters FromSeed(ReadOnlySpan<byte> seed) => SecretCopy.Use(seed, copy => MLKemPrivateKeyParameters.FromSeed(Parameters, copy));
 
     /// <summary>The encapsulation key, or null with <paramref name="problem"/> when it fails FIPS 203's length or modulus check.</summary>
     public static MLKemPublicKeyParameters? PublicKey(ReadOnlySpan<byte> encoded, out string? problem)

@@ -131,21 +131,15 @@ internal sealed class NistCurveGroup : DhGroup
     // Imported without its public point, the key gets one computed by the BCL (Q = d·G); the same object then serves DH.
     public override (byte[] PublicKey, IDisposable? Prepared) KeyPairOf(ReadOnlySpan<byte> privateKey)
     {
-        var d = privateKey.ToArray();
-        ECDiffieHellman? key = null;
+        var key = SecretCopy.Use(privateKey, d => EcdhKeyObjects.Import(new ECParameters { Curve = _curve, D = d }));
         try
         {
-            key = EcdhKeyObjects.Import(new ECParameters { Curve = _curve, D = d });
             return (Serialize(key.ExportParameters(includePrivateParameters: false).Q), key);
         }
         catch
         {
-            key?.Dispose();
+            key.Dispose();
             throw;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(d);
         }
     }
 

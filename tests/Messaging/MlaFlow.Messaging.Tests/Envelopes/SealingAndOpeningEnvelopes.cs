@@ -59,10 +59,8 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     [Fact]
     public async Task authorities_on_nist_curves_exchange_with_p256_and_ecdsa()
     {
-        using var china = new AuthorityNode("CN-MOJ", Clock, KeySuite.P256);
-        using var thailand = new AuthorityNode("TH-OAG", Clock, KeySuite.P256);
-        china.Trust(thailand);
-        thailand.Trust(china);
+        using var nodes = new TwoAuthorityNodes(suite: KeySuite.P256);
+        var (china, thailand) = (nodes.China, nodes.Thailand);
 
         var envelope = china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000018/m1", "CN-MOJ-2026-000018", "request", Payload);
 
@@ -73,10 +71,8 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     [Fact]
     public async Task nist_curve_authorities_exchange_many_messages_on_the_key_objects_kept_from_the_first_until_sealer_and_opener_are_disposed()
     {
-        using var china = new AuthorityNode("CN-MOJ", Clock, KeySuite.P256);
-        using var thailand = new AuthorityNode("TH-OAG", Clock, KeySuite.P256);
-        china.Trust(thailand);
-        thailand.Trust(china);
+        using var nodes = new TwoAuthorityNodes(suite: KeySuite.P256);
+        var (china, thailand) = (nodes.China, nodes.Thailand);
 
         for (var i = 1; i <= 3; i++)
         {

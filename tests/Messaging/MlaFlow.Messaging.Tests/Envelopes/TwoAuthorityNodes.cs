@@ -1,3 +1,4 @@
+using MlaFlow.Messaging.Keys;
 using MlaFlow.Testing;
 
 namespace MlaFlow.Messaging.Tests.Envelopes;
@@ -7,10 +8,11 @@ internal sealed class TwoAuthorityNodes : IDisposable
 {
     /// <param name="chinaPostQuantum">Whether CN-MOJ holds post-quantum keys beside its classical ones.</param>
     /// <param name="thailandPostQuantum">Whether TH-OAG does.</param>
-    public TwoAuthorityNodes(bool chinaPostQuantum = false, bool thailandPostQuantum = false)
+    /// <param name="suite">Both authorities' classical keys' suite (default x25519-ed25519).</param>
+    public TwoAuthorityNodes(bool chinaPostQuantum = false, bool thailandPostQuantum = false, KeySuite? suite = null)
     {
-        China = new AuthorityNode("CN-MOJ", Clock, postQuantum: chinaPostQuantum);
-        Thailand = new AuthorityNode("TH-OAG", Clock, postQuantum: thailandPostQuantum);
+        China = new AuthorityNode("CN-MOJ", Clock, suite, chinaPostQuantum);
+        Thailand = new AuthorityNode("TH-OAG", Clock, suite, thailandPostQuantum);
         China.Trust(Thailand);
         Thailand.Trust(China);
     }

@@ -23,23 +23,19 @@ public sealed class PostQuantumExchangeTests
         await using var nodes = await TwoNodes.StartAsync(chinaPostQuantum: true, thailandPostQuantum: true);
         await nodes.ExplainingFailuresAsync(async () =>
         {
-            using var chineseOfficer = new CaseWorker(() => nodes.China.Address, await nodes.China.TokenAsync("officer"));
-            using var chineseProsecutor = new CaseWorker(() => nodes.China.Address, await nodes.China.TokenAsync("prosecutor"));
-            using var thaiOfficer = new CaseWorker(() => nodes.Thailand.Address, await nodes.Thailand.TokenAsync("officer"));
+            using var workers = await CaseWorkers.SignInAsync(nodes);
+            var (id, copy) = await workers.SendRequestAsync();
+            await WorkToReviewAsync(workers.ThaiOfficer);
+            var file = await workers.ThaiOfficer.UploadAsync(copy, "statement.bin", _evidence.Bytes);
+            await workers.ThaiOfficer.CompleteAsync("review", "complete");
 
-            var id = await SendRequestAsync(chineseOfficer, chineseProsecutor);
-            var copy = (await chineseOfficer.WaitForAsync(id, r => r["counterpart"] is not null, "sent to Thailand's node"))["counterpart"]!.GetValue<string>();
-            await WorkToReviewAsync(thaiOfficer);
-            var file = await thaiOfficer.UploadAsync(copy, "statement.bin", _evidence.Bytes);
-            await thaiOfficer.CompleteAsync("review", "complete");
-
-            var received = await chineseOfficer.WaitForAsync(id, r => r["files"] is JsonArray { Count: > 0 }, "the evidence file to arrive");
+            var received = await workers.ChineseOfficer.WaitForAsync(id, r => r["files"] is JsonArray { Count: > 0 }, "the evidence file to arrive");
             received["files"]![0]!["sha256"]!.GetValue<string>().ShouldBe(_evidence.Sha256);
-            (await chineseProsecutor.DownloadSha256Async(id, file["id"]!.GetValue<string>())).ShouldBe(_evidence.Sha256);
+            (await workers.ChineseProsecutor.DownloadSha256Async(id, file["id"]!.GetValue<string>())).ShouldBe(_evidence.Sha256);
 
             (await SuitesAsync(nodes.Thailand)).ShouldBe([PostQuantumSuite]);
             (await SuitesAsync(nodes.China)).ShouldAllBe(s => s == PostQuantumSuite);
-            var delivered = await thaiOfficer.WaitForAsync(copy, r => Sent(r, "finalResult")["deliveredAt"] is not null, "its final result delivered");
+            var delivered = await workers.ThaiOfficer.WaitForAsync(copy, r => Sent(r, "finalResult")["deliveredAt"] is not null, "its final result delivered");
             foreach (var evidence in new[] { "receipt", "deliveryEvidence" })
             {
                 var signed = JsonNode.Parse(Sent(delivered, "finalResult")[evidence]!.GetValue<string>())!;
@@ -55,30 +51,16 @@ public sealed class PostQuantumExchangeTests
         await using var nodes = await TwoNodes.StartAsync(chinaPostQuantum: true, thailandPostQuantum: false);
         await nodes.ExplainingFailuresAsync(async () =>
         {
-            using var chineseOfficer = new CaseWorker(() => nodes.China.Address, await nodes.China.TokenAsync("officer"));
-            using var chineseProsecutor = new CaseWorker(() => nodes.China.Address, await nodes.China.TokenAsync("prosecutor"));
-            using var thaiOfficer = new CaseWorker(() => nodes.Thailand.Address, await nodes.Thailand.TokenAsync("officer"));
-
-            var id = await SendRequestAsync(chineseOfficer, chineseProsecutor);
-            var copy = (await chineseOfficer.WaitForAsync(id, r => r["counterpart"] is not null, "sent to Thailand's node"))["counterpart"]!.GetValue<string>();
-            var sent = await chineseOfficer.WaitForAsync(id, r => Sent(r, "request")["deliveredAt"] is not null, "its request delivered");
+            using var workers = await CaseWorkers.SignInAsync(nodes);
+            var (id, copy) = await workers.SendRequestAsync();
+            var sent = await workers.ChineseOfficer.WaitForAsync(id, r => Sent(r, "request")["deliveredAt"] is not null, "its request delivered");
             JsonNode.Parse(Sent(sent, "request")["receipt"]!.GetValue<string>())!["postQuantumSignature"].ShouldBeNull("Thailand holds classical keys only");
-            await thaiOfficer.CompleteAsync("register", "registered", new JsonObject { ["registrationNumber"] = "OAG-MLA-2026-33" });
+            await workers.ThaiOfficer.CompleteAsync("register", "registered", new JsonObject { ["registrationNumber"] = "OAG-MLA-2026-33" });
             await Eventually.FoundAsync(async () => (await nodes.China.Store.InboxAsync()).FirstOrDefault(), "Thailand's acknowledgement to reach China");
 
             (await SuitesAsync(nodes.Thailand)).ShouldBe([ClassicalSuite]);
             (await SuitesAsync(nodes.China)).ShouldAllBe(s => s == ClassicalSuite);
         });
-    }
-
-    // China's procedure (the CN plugin's requesting-evidence workflow) up to the send step.
-    private static async Task<string> SendRequestAsync(CaseWorker officer, CaseWorker prosecutor)
-    {
-        var id = await officer.CreateRequestAsync(SampleRequests.EvidenceMarked("post-quantum"));
-        await prosecutor.CompleteAsync("draft-review", "ready");
-        await officer.CompleteAsync("ca-approval", "approved");
-        await officer.CompleteAsync("translation", "notRequired");
-        return id;
     }
 
     // Thailand's procedure (the TH plugin's requested-evidence workflow) up to the review that sends the result.
@@ -97,4 +79,37 @@ public sealed class PostQuantumExchangeTests
         [.. (await node.Store.InboxAsync()).Select(e => JsonNode.Parse(e.Envelope)!["suite"]!.GetValue<string>())];
 
     private static JsonNode Sent(JsonNode request, string type) => request["outbox"]!.AsArray().Single(m => m!["type"]!.GetValue<string>() == type)!;
+
+    /// <summary>China's officer and prosecutor and Thailand's officer, each signed in to their node.</summary>
+    private sealed class CaseWorkers(CaseWorker chineseOfficer, CaseWorker chineseProsecutor, CaseWorker thaiOfficer) : IDisposable
+    {
+        public CaseWorker ChineseOfficer => chineseOfficer;
+
+        public CaseWorker ChineseProsecutor => chineseProsecutor;
+
+        public CaseWorker ThaiOfficer => thaiOfficer;
+
+        public static async Task<CaseWorkers> SignInAsync(TwoNodes nodes) => new(
+            new CaseWorker(() => nodes.China.Address, await nodes.China.TokenAsync("officer")),
+            new CaseWorker(() => nodes.China.Address, await nodes.China.TokenAsync("prosecutor")),
+            new CaseWorker(() => nodes.Thailand.Address, await nodes.Thailand.TokenAsync("officer")));
+
+        /// <summary>China's procedure (the CN plugin's requesting-evidence workflow) up to the send step; the request's id and Thailand's copy.</summary>
+        public async Task<(string Id, string Copy)> SendRequestAsync()
+        {
+            var id = await chineseOfficer.CreateRequestAsync(SampleRequests.EvidenceMarked("post-quantum"));
+            await chineseProsecutor.CompleteAsync("draft-review", "ready");
+            await chineseOfficer.CompleteAsync("ca-approval", "approved");
+            await chineseOfficer.CompleteAsync("translation", "notRequired");
+            var sent = await chineseOfficer.WaitForAsync(id, r => r["counterpart"] is not null, "sent to Thailand's node");
+            return (id, sent["counterpart"]!.GetValue<string>());
+        }
+
+        public void Dispose()
+        {
+            chineseOfficer.Dispose();
+            chineseProsecutor.Dispose();
+            thaiOfficer.Dispose();
+        }
+    }
 }
