@@ -122,7 +122,8 @@ public sealed class RfcVectorTests
         Hex(keyPair.PublicKey.Serialize()).ShouldBe(Hex(v.Bytes(pk)), $"{pk} from {ikm}");
         using var deserialized = cipher.DeserializePrivateKey(v.Bytes(sk));
         deserialized.PublicKey.ShouldBe(keyPair.PublicKey, $"public key of the deserialized {sk}");
-        cipher.DeserializePublicKey(v.Bytes(pk)).ShouldBe(keyPair.PublicKey, $"deserialized {pk}");
+        using var publicKey = cipher.DeserializePublicKey(v.Bytes(pk));
+        publicKey.ShouldBe(keyPair.PublicKey, $"deserialized {pk}");
         return keyPair;
     }
 
