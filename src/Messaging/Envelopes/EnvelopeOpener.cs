@@ -23,6 +23,7 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
     private readonly KeyObjectCache<HpkePublicKey> _senderKeys = new();
 
     /// <exception cref="EnvelopeRefusedException">The envelope is refused; <see cref="EnvelopeRefusedException.Reason"/> says why.</exception>
+    /// <exception cref="ObjectDisposedException">The opener was disposed.</exception>
     public Task<OpenedEnvelope> OpenAsync(Envelope envelope, CancellationToken cancellationToken = default) => OpenAsync(envelope, fresh: true, cancellationToken);
 
     /// <summary>

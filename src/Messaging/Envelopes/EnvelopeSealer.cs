@@ -27,6 +27,7 @@ public sealed class EnvelopeSealer(KeyStore own, PeerDirectory peers, IClock clo
 
     /// <exception cref="KeyRefusedException">The sender has no active keys here, or the recipient none in the peer directory.</exception>
     /// <exception cref="ArgumentException">The texts are empty or too long, the payload too large, or the two authorities share no suite.</exception>
+    /// <exception cref="ObjectDisposedException">The sealer was disposed.</exception>
     public Envelope Seal(AuthorityId sender, AuthorityId recipient, string messageId, string requestId, string messageType, ReadOnlyMemory<byte> payload)
     {
         foreach (var (name, text) in new[] { (nameof(messageId), messageId), (nameof(requestId), requestId), (nameof(messageType), messageType) })
