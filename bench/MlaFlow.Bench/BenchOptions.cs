@@ -9,8 +9,8 @@ internal sealed record BenchOptions(bool Quick, string OpenSsl, bool Help)
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MlaFlow.Bench -- [--quick] [--openssl PATH]
 
-          --quick         one round of 0.5 s per measurement and a 64 MiB attachment (the full run: best
-                          of three rounds of 1 s, 1 GiB) - to check the harness, not to quote
+          --quick         one short round per measurement and a 64 MiB attachment (the full run: best
+                          of three rounds, 1 GiB) - to check the harness, not to quote
           --openssl PATH  the openssl to measure the baseline with (default: openssl on PATH)
 
         Prints MlaFlow's rates next to openssl speed's for the same work, and the ratio. Single-threaded;
@@ -23,11 +23,14 @@ internal sealed record BenchOptions(bool Quick, string OpenSsl, bool Help)
     /// </summary>
     public int Rounds => Quick ? 1 : 3;
 
-    /// <summary>How long each message measurement runs untimed first, so the JIT has compiled its hot paths fully.</summary>
-    public TimeSpan WarmUp => Quick ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(0.5);
+    /// <summary>BenchmarkDotNet's warm-up iterations per round of a per-message line, after its pilot stage.</summary>
+    public int BenchmarkWarmupCount => Quick ? 1 : 3;
 
-    /// <summary>How long each message measurement is timed, per round.</summary>
-    public TimeSpan Duration => Quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(1);
+    /// <summary>BenchmarkDotNet's measured iterations per round of a per-message line.</summary>
+    public int BenchmarkIterationCount => Quick ? 3 : 10;
+
+    /// <summary>How long BenchmarkDotNet makes each iteration (its pilot stage picks the number of calls).</summary>
+    public TimeSpan BenchmarkIterationTime => Quick ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(250);
 
     /// <summary>openssl speed's <c>-seconds</c> per primitive, per round (whole seconds only).</summary>
     public int OpenSslSeconds => 1;

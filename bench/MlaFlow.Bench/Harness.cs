@@ -17,7 +17,7 @@ internal static class Harness
         var loadAtStart = MachineLoad.Read();
         var openssl = await OpenSslSpeed.StartAsync(options.OpenSsl, options.OpenSslSeconds, cancellationToken).ConfigureAwait(false);
         await using var scratch = new ScratchAttachment(Path.GetTempPath());
-        var context = new BenchContext(options, new RateMeter(options.WarmUp, options.Duration), scratch, cancellationToken);
+        var context = new BenchContext(options, new InProcessBenchmarks(options, progress), scratch, cancellationToken);
         var results = new List<MeasurementResult>();
         foreach (var measurement in Measurements.All(options))
         {
@@ -41,7 +41,7 @@ internal static class Harness
             results.Add(result);
         }
 
-        Report.Write(report, options, openssl, results, scratch.Path, loadAtStart);
+        Report.Write(report, options, context.Benchmarks.Description, openssl, results, scratch.Path, loadAtStart);
         return results.Any(r => r.Problem is not null) ? 1 : 0;
     }
 }

@@ -9,14 +9,15 @@ internal static class Report
 {
     private const string Missing = "-";
 
-    public static void Write(TextWriter writer, BenchOptions options, OpenSslSpeed openssl, IReadOnlyList<MeasurementResult> results, string scratchPath, string? loadAtStart)
+    public static void Write(
+        TextWriter writer, BenchOptions options, string timing, OpenSslSpeed openssl, IReadOnlyList<MeasurementResult> results, string scratchPath, string? loadAtStart)
     {
         writer.WriteLine("MlaFlow crypto next to openssl speed, measured in the same run");
         writer.WriteLine($"  machine    {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}");
         writer.WriteLine($"  openssl    {openssl.Version ?? "not available: no baseline, MlaFlow's rates only"}");
         writer.WriteLine($"  run        {(options.Quick ? "--quick (to check the harness, not to quote): one round" : $"full: best of {options.Rounds} rounds")} per line, " +
-            $"each: openssl {options.OpenSslSeconds} s per primitive the line needs, then MlaFlow ({Seconds(options.WarmUp)} warm-up + " +
-            $"{Seconds(options.Duration)} timed, or one pass over a {Size(options.AttachmentLength)} attachment); single-threaded, wall-clock time on both sides");
+            $"each: openssl {options.OpenSslSeconds} s per primitive the line needs, then MlaFlow ({timing}; " +
+            $"or one pass over a {Size(options.AttachmentLength)} attachment); single-threaded, wall-clock time on both sides");
         if (loadAtStart is not null && MachineLoad.Read() is { } loadAtEnd)
         {
             writer.WriteLine($"  load       {loadAtStart} at the start, {loadAtEnd} at the end (1, 5, 15 min averages; other work on the machine slows both sides)");
@@ -97,8 +98,6 @@ internal static class Report
         { } r when unit == RateUnit.BytesPerSecond => (r / 1e6).ToString("N0", CultureInfo.InvariantCulture) + " MB/s",
         { } r => r.ToString("N0", CultureInfo.InvariantCulture) + " op/s",
     };
-
-    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
     // The name column is left-aligned, the numbers right-aligned.
     private static string Row(string[] cells, int[] widths) =>

@@ -6,7 +6,8 @@ namespace MlaFlow.Messaging.Envelopes;
 /// <param name="Header">Routing metadata, in the clear but authenticated.</param>
 /// <param name="Ciphertext">The payload, sealed with HPKE to the recipient; the header is its associated data.</param>
 /// <param name="Signature">The sender's signature over <see cref="SignedBytes"/>.</param>
-public sealed record Envelope(EnvelopeHeader Header, ReadOnlyMemory<byte> Ciphertext, ReadOnlyMemory<byte> Signature)
+/// <param name="PostQuantumSignature">In the post-quantum suite, the sender's ML-DSA-65 signature over the same bytes; empty otherwise.</param>
+public sealed record Envelope(EnvelopeHeader Header, ReadOnlyMemory<byte> Ciphertext, ReadOnlyMemory<byte> Signature, ReadOnlyMemory<byte> PostQuantumSignature = default)
 {
     /// <summary>The largest payload ciphertext an envelope carries; files travel as attachments, in segments.</summary>
     public const int MaxCiphertextLength = 4 * 1024 * 1024;
@@ -14,8 +15,9 @@ public sealed record Envelope(EnvelopeHeader Header, ReadOnlyMemory<byte> Cipher
     private static readonly byte[] Context = "MlaFlow envelope signature v1\0"u8.ToArray();
 
     /// <summary>
-    /// What the sender signs: a context string, then the encoded header and the ciphertext, each behind its 32-bit
-    /// big-endian length. The recipient is in the header, so a signed message cannot be re-addressed.
+    /// What the sender signs (with both keys in the post-quantum suite): a context string, then the encoded header and the
+    /// ciphertext, each behind its 32-bit big-endian length. The recipient is in the header, so a signed message cannot be
+    /// re-addressed; the suite and both signing keys are too, so neither signature can be stripped to pass as a classical envelope.
     /// </summary>
     public static byte[] SignedBytes(EnvelopeHeader header, ReadOnlySpan<byte> ciphertext)
     {

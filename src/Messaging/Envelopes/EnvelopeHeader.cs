@@ -15,8 +15,8 @@ namespace MlaFlow.Messaging.Envelopes;
 /// <param name="Version">The format version, <see cref="CurrentVersion"/>.</param>
 /// <param name="Suite">How it is sealed and signed.</param>
 /// <param name="Sender">The sending central authority.</param>
-/// <param name="SenderEncryptionKey">The sender's encryption key (HPKE auth mode authenticates it).</param>
-/// <param name="SenderSigningKey">The key the signature is made with.</param>
+/// <param name="SenderEncryptionKey">The sender's encryption key (HPKE auth mode authenticates it); none in the post-quantum suite (base mode).</param>
+/// <param name="SenderSigningKey">The key the signature is made with (the classical one, Ed25519 in the post-quantum suite).</param>
 /// <param name="Recipient">The one authority that can open it.</param>
 /// <param name="RecipientKey">The recipient's encryption key it is sealed to.</param>
 /// <param name="MessageId">Unique per message (<c>CN-MOJ-2026-000017/m3</c>): the receiver takes each once.</param>
@@ -24,11 +24,12 @@ namespace MlaFlow.Messaging.Envelopes;
 /// <param name="MessageType">What the message is (<c>request</c>, <c>finalResult</c>, …).</param>
 /// <param name="CreatedAt">When it was sealed, to the millisecond (UTC); the receiver refuses it outside its window.</param>
 /// <param name="Enc">HPKE's encapsulated key.</param>
+/// <param name="SenderPostQuantumSigningKey">The post-quantum suite's second signing key (ML-DSA-65); none in the classical suites.</param>
 public sealed record EnvelopeHeader(
     int Version,
     EnvelopeSuite Suite,
     AuthorityId Sender,
-    KeyId SenderEncryptionKey,
+    KeyId? SenderEncryptionKey,
     KeyId SenderSigningKey,
     AuthorityId Recipient,
     KeyId RecipientKey,
@@ -36,7 +37,8 @@ public sealed record EnvelopeHeader(
     string RequestId,
     string MessageType,
     DateTimeOffset CreatedAt,
-    ReadOnlyMemory<byte> Enc)
+    ReadOnlyMemory<byte> Enc,
+    KeyId? SenderPostQuantumSigningKey = null)
 {
     public const int CurrentVersion = 1;
 
@@ -47,19 +49,27 @@ public sealed record EnvelopeHeader(
 
     /// <summary>
     /// The canonical bytes: the magic <c>MLFE</c>, the version, then every field in declaration order, each as a
-    /// 16-bit big-endian length and its bytes (text in UTF-8, the time as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>).
-    /// Lengths make the encoding unambiguous: no two headers encode alike.
+    /// 16-bit big-endian length and its bytes (text in UTF-8, the time as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>). The suite,
+    /// first, decides the sender's keys: the encryption and signing keys of a classical suite, the two signing keys of
+    /// the post-quantum one. Lengths make the encoding unambiguous: no two headers encode alike.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The sender's keys are not those of the suite.</exception>
     public byte[] Encode()
     {
+        var senderKeys = (Suite.IsPostQuantum, SenderEncryptionKey, SenderPostQuantumSigningKey) switch
+        {
+            (false, { } encryption, null) => [encryption.Value, SenderSigningKey.Value],
+            (true, null, { } postQuantum) => new[] { SenderSigningKey.Value, postQuantum.Value },
+            _ => throw new InvalidOperationException($"A {Suite} envelope names the sender's {(Suite.IsPostQuantum ? "two signing keys and no encryption key" : "encryption and signing keys")}."),
+        };
         using var buffer = new MemoryStream();
         buffer.Write(Magic);
         buffer.WriteByte(checked((byte)Version));
-        foreach (var text in new[]
-                 {
-                     Suite.Name, Sender.Value, SenderEncryptionKey.Value, SenderSigningKey.Value, Recipient.Value, RecipientKey.Value,
+        foreach (var text in (string[])
+                 [
+                     Suite.Name, Sender.Value, .. senderKeys, Recipient.Value, RecipientKey.Value,
                      MessageId, RequestId, MessageType, Timestamp(CreatedAt),
-                 })
+                 ])
         {
             Field(buffer, Encoding.UTF8.GetBytes(text));
         }

@@ -15,13 +15,20 @@ public static class EnvelopeJson
     /// <summary>The largest envelope document read: the largest ciphertext in base64, and room for the rest.</summary>
     public const int MaxBytes = (Envelope.MaxCiphertextLength / 3 * 4) + 64 * 1024;
 
-    private const int MaxEncBytes = 256;
-    private const int MaxSignatureBytes = 256;
+    // The largest enc (MLKEM768-X25519's, 1,120 bytes) and signature (ML-DSA-65's, 3,309 bytes) with room to spare.
+    private const int MaxEncBytes = 2048;
+    private const int MaxSignatureBytes = 4096;
 
-    private static readonly string[] Members =
+    private static readonly string[] ClassicalMembers =
     [
         "version", "suite", "sender", "senderEncryptionKey", "senderSigningKey", "recipient", "recipientKey",
         "messageId", "requestId", "type", "createdAt", "enc", "ciphertext", "signature",
+    ];
+
+    // Base mode names no sender encryption key; the second signature and its key come instead.
+    private static readonly string[] PostQuantumMembers =
+    [
+        .. ClassicalMembers.Where(m => m != "senderEncryptionKey"), "senderPostQuantumSigningKey", "postQuantumSignature",
     ];
 
     public static byte[] Serialize(Envelope envelope)
@@ -34,8 +41,17 @@ public static class EnvelopeJson
             json.WriteNumber("version", header.Version);
             json.WriteString("suite", header.Suite.Name);
             json.WriteString("sender", header.Sender.Value);
-            json.WriteString("senderEncryptionKey", header.SenderEncryptionKey.Value);
+            if (header.SenderEncryptionKey is { } encryption)
+            {
+                json.WriteString("senderEncryptionKey", encryption.Value);
+            }
+
             json.WriteString("senderSigningKey", header.SenderSigningKey.Value);
+            if (header.SenderPostQuantumSigningKey is { } postQuantum)
+            {
+                json.WriteString("senderPostQuantumSigningKey", postQuantum.Value);
+            }
+
             json.WriteString("recipient", header.Recipient.Value);
             json.WriteString("recipientKey", header.RecipientKey.Value);
             json.WriteString("messageId", header.MessageId);
@@ -45,6 +61,11 @@ public static class EnvelopeJson
             json.WriteBase64String("enc", header.Enc.Span);
             json.WriteBase64String("ciphertext", envelope.Ciphertext.Span);
             json.WriteBase64String("signature", envelope.Signature.Span);
+            if (header.Suite.IsPostQuantum)
+            {
+                json.WriteBase64String("postQuantumSignature", envelope.PostQuantumSignature.Span);
+            }
+
             json.WriteEndObject();
         }
 
@@ -80,7 +101,7 @@ public static class EnvelopeJson
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in root.EnumerateObject())
             {
-                if (!Members.Contains(member.Name, StringComparer.Ordinal))
+                if (!ClassicalMembers.Contains(member.Name, StringComparer.Ordinal) && !PostQuantumMembers.Contains(member.Name, StringComparer.Ordinal))
                 {
                     throw Malformed($"Unknown member '{Bounded(member.Name)}'.");
                 }
@@ -105,11 +126,17 @@ public static class EnvelopeJson
                     $"Suite '{Bounded(suiteName)}' is not known here; known: {string.Join(", ", EnvelopeSuite.All.Select(s => s.Name))}.");
             }
 
+            var members = suite.IsPostQuantum ? PostQuantumMembers : ClassicalMembers;
+            if (seen.FirstOrDefault(m => !members.Contains(m, StringComparer.Ordinal)) is { } stray)
+            {
+                throw Malformed($"Member '{stray}' is not part of a {suite} envelope.");
+            }
+
             var header = new EnvelopeHeader(
                 version,
                 suite,
                 Parsed<AuthorityId>(root, "sender"),
-                Parsed<KeyId>(root, "senderEncryptionKey"),
+                suite.IsPostQuantum ? null : Parsed<KeyId>(root, "senderEncryptionKey"),
                 Parsed<KeyId>(root, "senderSigningKey"),
                 Parsed<AuthorityId>(root, "recipient"),
                 Parsed<KeyId>(root, "recipientKey"),
@@ -117,8 +144,10 @@ public static class EnvelopeJson
                 Text(root, "requestId", EnvelopeHeader.MaxTextLength),
                 Text(root, "type", EnvelopeHeader.MaxTextLength),
                 Time(root, "createdAt"),
-                Bytes(root, "enc", MaxEncBytes));
-            return new Envelope(header, Bytes(root, "ciphertext", Envelope.MaxCiphertextLength), Bytes(root, "signature", MaxSignatureBytes));
+                Bytes(root, "enc", MaxEncBytes),
+                suite.IsPostQuantum ? Parsed<KeyId>(root, "senderPostQuantumSigningKey") : null);
+            return new Envelope(header, Bytes(root, "ciphertext", Envelope.MaxCiphertextLength), Bytes(root, "signature", MaxSignatureBytes),
+                suite.IsPostQuantum ? Bytes(root, "postQuantumSignature", MaxSignatureBytes) : default);
         }
     }
 

@@ -14,9 +14,16 @@ namespace MlaFlow.Messaging.Envelopes;
 /// <param name="accepted">Message ids taken already.</param>
 /// <param name="clock">This node's time.</param>
 /// <param name="window">How far an envelope's creation time may be from this node's time, either way.</param>
-public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedMessages accepted, IClock clock, Duration window)
+/// <remarks>
+/// Senders' public encryption keys are parsed once (for P-256 checked and imported into a BCL key object) and kept, as the
+/// key store keeps the recipients' key pairs; disposing the opener releases them.
+/// </remarks>
+public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedMessages accepted, IClock clock, Duration window) : IDisposable
 {
+    private readonly KeyObjectCache<HpkePublicKey> _senderKeys = new();
+
     /// <exception cref="EnvelopeRefusedException">The envelope is refused; <see cref="EnvelopeRefusedException.Reason"/> says why.</exception>
+    /// <exception cref="ObjectDisposedException">The opener was disposed.</exception>
     public Task<OpenedEnvelope> OpenAsync(Envelope envelope, CancellationToken cancellationToken = default) => OpenAsync(envelope, fresh: true, cancellationToken);
 
     /// <summary>
@@ -40,31 +47,27 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
             throw Refused(EnvelopeRefusal.WrongRecipient, $"This node does not serve {header.Recipient}.");
         }
 
-        var signing = SenderKey(header, header.SenderSigningKey, KeyOperation.Verify);
-        if (!signing.Verify(Envelope.SignedBytes(header, envelope.Ciphertext.Span), envelope.Signature.Span))
-        {
-            throw Refused(EnvelopeRefusal.BadSignature, $"The signature does not verify with {header.Sender}'s key {header.SenderSigningKey}.");
-        }
-
+        VerifySignatures(envelope);
         if (fresh)
         {
+            RefuseDowngrade(header);
             await CheckFreshAsync(header, cancellationToken);
         }
 
-        var senderEncryption = SenderKey(header, header.SenderEncryptionKey, KeyOperation.Decrypt);
+        // Auth mode authenticates the sender's encryption key too; the post-quantum suite's base mode has none.
+        var senderEncryption = header.SenderEncryptionKey is { } senderKey ? SenderKey(header, senderKey, KeyOperation.Decrypt, header.Suite.Keys) : null;
         var cipher = new HpkeCipher(header.Suite.Hpke);
         try
         {
-            var payload = own.UseDecryptionKey(header.Recipient, header.RecipientKey, (privateKey, key) =>
+            var payload = own.UseHpkeKeyPair(header.Recipient, header.RecipientKey, (recipientKeys, key) =>
             {
-                if (key.Suite != header.Suite.Keys)
+                if (key.Suite != header.Suite.RecipientKeys)
                 {
-                    throw Refused(EnvelopeRefusal.RecipientKeyRefused, $"{header.Recipient}'s key {header.RecipientKey} is a {key.Suite} key, not {header.Suite}.");
+                    throw Refused(EnvelopeRefusal.RecipientKeyRefused, $"{header.Recipient}'s key {header.RecipientKey} is a {key.Suite} key, not one {header.Suite} is sealed to.");
                 }
 
-                using var recipientKeys = cipher.DeserializePrivateKey(privateKey);
-                return cipher.Open(HpkeMode.Auth, recipientKeys, header.Enc.Span, EnvelopeSealer.Info, header.Encode(), envelope.Ciphertext.Span,
-                    sender: cipher.DeserializePublicKey(senderEncryption.PublicKey.Bytes));
+                return cipher.Open(header.Suite.Mode, recipientKeys, header.Enc.Span, EnvelopeSealer.Info, header.Encode(), envelope.Ciphertext.Span,
+                    sender: senderEncryption is null ? null : _senderKeys.Get(senderEncryption.Id, senderEncryption.PublicKey.ToHpke));
             });
             return new OpenedEnvelope(header, payload);
         }
@@ -75,6 +78,45 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
         catch (HpkeOpenException e)
         {
             throw Refused(EnvelopeRefusal.NotDecryptable, $"The payload of message {header.MessageId} does not open: altered, or not sealed by {header.Sender} to {header.Recipient}'s key.", e);
+        }
+    }
+
+    /// <summary>Releases the senders' public keys kept so far.</summary>
+    public void Dispose() => _senderKeys.Dispose();
+
+    // Every signature the suite has must verify: Ed25519 or ECDSA, and in the post-quantum suite ML-DSA-65 too.
+    private void VerifySignatures(Envelope envelope)
+    {
+        var header = envelope.Header;
+        var signed = Envelope.SignedBytes(header, envelope.Ciphertext.Span);
+        var signing = SenderKey(header, header.SenderSigningKey, KeyOperation.Verify, header.Suite.Keys);
+        if (!signing.Verify(signed, envelope.Signature.Span))
+        {
+            throw Refused(EnvelopeRefusal.BadSignature, $"The signature does not verify with {header.Sender}'s key {header.SenderSigningKey}.");
+        }
+
+        if (header.Suite.IsPostQuantum)
+        {
+            var postQuantumId = header.SenderPostQuantumSigningKey!;
+            var postQuantum = SenderKey(header, postQuantumId, KeyOperation.Verify, header.Suite.PostQuantumKeys);
+            if (!postQuantum.Verify(signed, envelope.PostQuantumSignature.Span))
+            {
+                throw Refused(EnvelopeRefusal.BadSignature, $"The post-quantum signature does not verify with {header.Sender}'s key {postQuantumId}.");
+            }
+        }
+    }
+
+    // Once both sides hold post-quantum keys, a classical envelope between them is what an attacker who wants to record
+    // it for a later quantum computer would ask for: the recipient takes none.
+    private void RefuseDowngrade(EnvelopeHeader header)
+    {
+        if (!header.Suite.IsPostQuantum
+            && own.ActiveKey(header.Recipient, KeyUse.Encryption, postQuantum: true) is not null
+            && peers.OfferedSuites(header.Sender).Contains(KeySuite.XWingMLDsa65))
+        {
+            throw Refused(EnvelopeRefusal.Downgrade,
+                $"Refused as a downgrade: {header.Recipient} has published post-quantum keys and {header.Sender}'s confirmed bundle offers them too, " +
+                $"so a {header.Suite} envelope between them is not taken; seal it with {EnvelopeSuite.PostQuantum} (import {header.Recipient}'s newest bundle).");
         }
     }
 
@@ -93,9 +135,9 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
         }
     }
 
-    // A sender key must be the sender's, of the envelope's suite, for the right use and not revoked; retired keys
+    // A sender key must be the sender's, of the suite the envelope says, for the right use and not revoked; retired keys
     // still count, so messages sealed just before a rotation arrive.
-    private AuthorityKey SenderKey(EnvelopeHeader header, KeyId id, KeyOperation operation)
+    private AuthorityKey SenderKey(EnvelopeHeader header, KeyId id, KeyOperation operation, KeySuite suite)
     {
         var key = peers.Keys(header.Sender).FirstOrDefault(k => k.Id == id)
             ?? throw Refused(EnvelopeRefusal.SenderKeyRefused, peers.Keys(header.Sender).Count == 0
@@ -110,8 +152,8 @@ public sealed class EnvelopeOpener(KeyStore own, PeerDirectory peers, IAcceptedM
             throw Refused(EnvelopeRefusal.SenderKeyRefused, e.Message, e);
         }
 
-        return key.Suite == header.Suite.Keys ? key
-            : throw Refused(EnvelopeRefusal.SenderKeyRefused, $"{header.Sender}'s key {id} is a {key.Suite} key, not {header.Suite}.");
+        return key.Suite == suite ? key
+            : throw Refused(EnvelopeRefusal.SenderKeyRefused, $"{header.Sender}'s key {id} is a {key.Suite} key, not the {suite} key a {header.Suite} envelope needs.");
     }
 
     private static EnvelopeRefusedException Refused(EnvelopeRefusal reason, string message, Exception? inner = null) => new(reason, message, inner);

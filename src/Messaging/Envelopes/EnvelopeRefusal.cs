@@ -30,6 +30,12 @@ public enum EnvelopeRefusal
     /// <summary>A message with this id was accepted already.</summary>
     Replayed,
 
+    /// <summary>
+    /// A classical envelope between two authorities that both hold post-quantum keys (the recipient has published its own,
+    /// and the sender's confirmed bundle offers them): refused as a downgrade; the sender is to seal with the post-quantum suite.
+    /// </summary>
+    Downgrade,
+
     /// <summary>The payload does not open: altered, or not sealed to this recipient by this sender.</summary>
     NotDecryptable,
 

@@ -19,6 +19,10 @@ namespace MlaFlow.Messaging.Envelopes;
 /// <param name="Detail">For a rejection, what exactly was wrong; no key material or content.</param>
 /// <param name="RequestId">The issuer's copy of the request the message went to, when known.</param>
 /// <param name="At">When the issuer answered (UTC, milliseconds).</param>
+/// <param name="PostQuantumSigningKey">
+/// The issuer's ML-DSA-65 key that signs the receipt too, when the issuer holds one: a receipt kept as evidence then stays
+/// unforgeable after Ed25519 falls. Null for an issuer with classical keys only.
+/// </param>
 public sealed record Receipt(
     AuthorityId Issuer,
     KeyId SigningKey,
@@ -28,11 +32,15 @@ public sealed record Receipt(
     string? Reason,
     string? Detail,
     string? RequestId,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    KeyId? PostQuantumSigningKey = null)
 {
     private static readonly byte[] Context = "MlaFlow receipt v1\0"u8.ToArray();
 
-    /// <summary>What the issuer signs: a context string, then every field as a 16-bit big-endian length and its UTF-8 bytes (absent fields empty).</summary>
+    /// <summary>
+    /// What the issuer signs, with each of its keys: a context string, then every field as a 16-bit big-endian length and its
+    /// UTF-8 bytes (absent fields empty), the post-quantum signing key last and only when there is one.
+    /// </summary>
     public byte[] SignedBytes()
     {
         using var buffer = new MemoryStream();
@@ -42,7 +50,7 @@ public sealed record Receipt(
                  {
                      Issuer.Value, SigningKey.Value, Sender.Value, MessageId, Status.ToString(), Reason ?? "", Detail ?? "", RequestId ?? "",
                      EnvelopeHeader.Timestamp(At),
-                 })
+                 }.Concat(PostQuantumSigningKey is { } postQuantum ? [postQuantum.Value] : []))
         {
             var bytes = Encoding.UTF8.GetBytes(text);
             BinaryPrimitives.WriteUInt16BigEndian(length, checked((ushort)bytes.Length));

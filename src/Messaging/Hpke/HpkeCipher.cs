@@ -14,7 +14,7 @@ namespace MlaFlow.Messaging.Hpke;
 /// </remarks>
 public sealed class HpkeCipher
 {
-    private readonly DhKem _kem;
+    private readonly Kem _kem;
     private readonly LabeledHkdf _kdf;
     private readonly AeadAlgorithm _aead;
 
@@ -23,7 +23,7 @@ public sealed class HpkeCipher
     {
         ArgumentNullException.ThrowIfNull(suite);
         Suite = suite;
-        _kem = DhKem.For(suite.Kem);
+        _kem = Kem.For(suite.Kem);
         _kdf = new LabeledHkdf(suite.Kdf, SuiteIds.Hpke(suite));
         _aead = AeadAlgorithm.For(suite.Aead);
     }
@@ -35,16 +35,22 @@ public sealed class HpkeCipher
     public int EncLength => _kem.EncSize;
 
     /// <summary>Npk: the length of a serialized public key.</summary>
-    public int PublicKeyLength => _kem.Group.PublicKeySize;
+    public int PublicKeyLength => _kem.PublicKeySize;
 
     /// <summary>Nsk: the length of a serialized private key.</summary>
-    public int PrivateKeyLength => _kem.Group.PrivateKeySize;
+    public int PrivateKeyLength => _kem.PrivateKeySize;
+
+    /// <summary>
+    /// Whether the suite's KEM has the auth and auth_psk modes: the DHKEMs do; the post-quantum KEMs do not
+    /// (draft-ietf-hpke-pq), so their senders authenticate by a PSK or a signature.
+    /// </summary>
+    public bool HasAuthModes => _kem.HasAuthMode;
 
     internal LabeledHkdf Kdf => _kdf;
 
     internal AeadAlgorithm Aead => _aead;
 
-    internal DhKem Kem => _kem;
+    internal Kem Kem => _kem;
 
     /// <summary>A new random key pair of the suite's KEM.</summary>
     public HpkeKeyPair GenerateKeyPair() => _kem.GenerateKeyPair();
@@ -84,28 +90,25 @@ public sealed class HpkeCipher
     /// <param name="psk">The pre-shared key, in the PSK modes only.</param>
     /// <param name="sender">The sender's key pair (skS), in the auth modes only.</param>
     /// <exception cref="ArgumentException">An input does not fit the mode or the suite's KEM, or the recipient's key is of small order.</exception>
-    public HpkeSenderContext SetupSender(HpkeMode mode, HpkePublicKey recipient, ReadOnlySpan<byte> info, HpkePsk? psk = null, HpkeKeyPair? sender = null)
-    {
-        using var ephemeral = _kem.GenerateKeyPair();
-        return SetupSender(mode, recipient, info, psk, sender, ephemeral);
-    }
+    /// <exception cref="NotSupportedException">An auth mode with a KEM that has none (<see cref="HasAuthModes"/>).</exception>
+    public HpkeSenderContext SetupSender(HpkeMode mode, HpkePublicKey recipient, ReadOnlySpan<byte> info, HpkePsk? psk = null, HpkeKeyPair? sender = null) =>
+        SetupSender(mode, recipient, info, psk, sender, ikmE: null);
 
-    /// <summary>SetupS with a given ephemeral key: only tests may fix it (RFC 9180's vectors derive it from ikmE).</summary>
-    internal HpkeSenderContext SetupSender(HpkeMode mode, HpkePublicKey recipient, ReadOnlySpan<byte> info, HpkePsk? psk, HpkeKeyPair? sender, HpkeKeyPair ephemeral)
+    /// <summary>SetupS with the encapsulation's randomness given: only tests may fix it (the vectors' ikmE).</summary>
+    internal HpkeSenderContext SetupSender(HpkeMode mode, HpkePublicKey recipient, ReadOnlySpan<byte> info, HpkePsk? psk, HpkeKeyPair? sender, byte[]? ikmE)
     {
         CheckInputs(mode, psk, sender is not null, nameof(sender));
         OwnKem(recipient.Kem, nameof(recipient));
-        OwnKem(ephemeral.Kem, nameof(ephemeral));
         if (sender is not null)
         {
             OwnKem(sender.Kem, nameof(sender));
         }
 
-        var sharedSecret = _kem.Encap(recipient, ephemeral, sender);
+        var (sharedSecret, enc) = ikmE is null ? _kem.Encap(recipient, sender) : _kem.EncapDerandomized(recipient, sender, ikmE);
         try
         {
             var secrets = KeySchedule.Derive(_kdf, _aead, mode, sharedSecret, info, psk is null ? [] : psk.Key, psk is null ? [] : psk.Id);
-            return new HpkeSenderContext(Suite, _kdf, _aead, secrets, ephemeral.PublicKey.Serialize());
+            return new HpkeSenderContext(Suite, _kdf, _aead, secrets, enc);
         }
         finally
         {
@@ -121,7 +124,8 @@ public sealed class HpkeCipher
     /// <param name="psk">The pre-shared key, in the PSK modes only.</param>
     /// <param name="sender">The sender's public key (pkS), in the auth modes only.</param>
     /// <exception cref="ArgumentException">An input does not fit the mode or the suite's KEM, or the sender's key is of small order.</exception>
-    /// <exception cref="HpkeOpenException"><paramref name="enc"/> is not a valid public key of the suite's KEM.</exception>
+    /// <exception cref="HpkeOpenException"><paramref name="enc"/> is not a valid encapsulation of the suite's KEM.</exception>
+    /// <exception cref="NotSupportedException">An auth mode with a KEM that has none (<see cref="HasAuthModes"/>).</exception>
     public HpkeRecipientContext SetupRecipient(HpkeMode mode, HpkeKeyPair recipient, ReadOnlySpan<byte> enc, ReadOnlySpan<byte> info, HpkePsk? psk = null, HpkePublicKey? sender = null)
     {
         CheckInputs(mode, psk, sender is not null, nameof(sender));
@@ -175,15 +179,21 @@ public sealed class HpkeCipher
         }
     }
 
-    private static void CheckInputs(HpkeMode mode, HpkePsk? psk, bool hasSenderKey, string senderParameter)
+    private void CheckInputs(HpkeMode mode, HpkePsk? psk, bool hasSenderKey, string senderParameter)
     {
         if (!Enum.IsDefined(mode))
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "Not an HPKE mode (RFC 9180 §5: 0 base, 1 psk, 2 auth, 3 auth_psk).");
         }
 
-        KeySchedule.VerifyPskInputs(mode, psk is null ? [] : psk.Key, psk is null ? [] : psk.Id);
         var authMode = mode is HpkeMode.Auth or HpkeMode.AuthPsk;
+        if (authMode && !_kem.HasAuthMode)
+        {
+            throw new NotSupportedException(
+                $"{HpkeSuite.Name(Suite.Kem)} has no authenticated mode (no AuthEncap, draft-ietf-hpke-pq): use base or psk, and authenticate the sender by a PSK or a signature.");
+        }
+
+        KeySchedule.VerifyPskInputs(mode, psk is null ? [] : psk.Key, psk is null ? [] : psk.Id);
         if (authMode && !hasSenderKey)
         {
             throw new ArgumentException($"Mode {mode} authenticates the sender: it needs the sender's key (RFC 9180 §5.1.3).", senderParameter);

@@ -11,7 +11,7 @@ public sealed record HpkeSuite
 {
     /// <summary>The implemented KEMs.</summary>
     public static IReadOnlyList<HpkeKem> SupportedKems { get; } =
-        [HpkeKem.DhkemP256HkdfSha256, HpkeKem.DhkemP521HkdfSha512, HpkeKem.DhkemX25519HkdfSha256];
+        [HpkeKem.DhkemP256HkdfSha256, HpkeKem.DhkemP521HkdfSha512, HpkeKem.DhkemX25519HkdfSha256, HpkeKem.MLKem768, HpkeKem.MLKem768X25519];
 
     /// <summary>The implemented KDFs.</summary>
     public static IReadOnlyList<HpkeKdf> SupportedKdfs { get; } = [HpkeKdf.HkdfSha256, HpkeKdf.HkdfSha512];
@@ -64,6 +64,8 @@ public sealed record HpkeSuite
         HpkeKem.DhkemP256HkdfSha256 => "DHKEM(P-256, HKDF-SHA256)",
         HpkeKem.DhkemP521HkdfSha512 => "DHKEM(P-521, HKDF-SHA512)",
         HpkeKem.DhkemX25519HkdfSha256 => "DHKEM(X25519, HKDF-SHA256)",
+        HpkeKem.MLKem768 => "ML-KEM-768",
+        HpkeKem.MLKem768X25519 => "MLKEM768-X25519",
         _ => $"KEM 0x{(ushort)kem:x4}",
     };
 

@@ -14,7 +14,7 @@ internal sealed class EcdsaP256Algorithm() : SignatureAlgorithm("ECDSA-P256-SHA2
 
     internal override void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey) => P256Keys.DerivePublicKey(privateKey, publicKey);
 
-    internal override bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => P256Keys.IsValidPublicKey(publicKey);
+    internal override string? PublicKeyProblem(ReadOnlySpan<byte> publicKey) => P256Keys.PublicKeyProblem(publicKey);
 
     internal override byte[] Sign(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message)
     {
@@ -33,7 +33,7 @@ internal sealed class EcdsaP256Algorithm() : SignatureAlgorithm("ECDSA-P256-SHA2
 
     internal override bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        if (signature.Length != SignatureLength || !P256Keys.IsValidPublicKey(publicKey))
+        if (signature.Length != SignatureLength || P256Keys.PublicKeyProblem(publicKey) is not null)
         {
             return false;
         }

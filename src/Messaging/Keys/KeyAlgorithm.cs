@@ -1,8 +1,10 @@
+using MlaFlow.Messaging.Hpke;
+
 namespace MlaFlow.Messaging.Keys;
 
 /// <summary>
 /// One kind of key: its name (part of every key id, so names never change), its use and the sizes of
-/// its raw encodings. The four MlaFlow knows are the static members; nothing else can be made.
+/// its raw encodings. The six MlaFlow knows are the static members; nothing else can be made.
 /// </summary>
 public abstract class KeyAlgorithm
 {
@@ -20,6 +22,12 @@ public abstract class KeyAlgorithm
 
     /// <summary>ECDSA on NIST P-256 with SHA-256: keys as <see cref="P256Ecdh"/>, 64-byte signatures (r ‖ s, IEEE P1363).</summary>
     public static SignatureAlgorithm EcdsaP256Sha256 { get; } = new EcdsaP256Algorithm();
+
+    /// <summary>MLKEM768-X25519 (X-Wing), the post-quantum encryption key: a 32-byte seed, a 1,216-byte public key.</summary>
+    public static KeyAlgorithm XWing { get; } = new XWingAlgorithm();
+
+    /// <summary>ML-DSA-65 (FIPS 204), the post-quantum signing key: a 32-byte seed, a 1,952-byte public key, 3,309-byte signatures.</summary>
+    public static SignatureAlgorithm MLDsa65 { get; } = new MLDsa65Algorithm();
 
     /// <summary>The name in files and output, e.g. <c>X25519</c>, <c>ECDSA-P256-SHA256</c>.</summary>
     public string Name { get; }
@@ -40,6 +48,13 @@ public abstract class KeyAlgorithm
     /// <summary>The public key of <paramref name="privateKey"/>, to check that a stored pair belongs together.</summary>
     internal abstract void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey);
 
-    /// <summary>True when <paramref name="publicKey"/> is a well-formed key of this algorithm (for P-256: a point on the curve).</summary>
-    internal virtual bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => publicKey.Length == PublicKeyLength;
+    /// <summary>The HPKE KEM an encryption key is used with (RFC 9180 §7.1, draft-ietf-hpke-pq); null for a signing key.</summary>
+    internal virtual HpkeKem? HpkeKem => null;
+
+    /// <summary>
+    /// Why <paramref name="publicKey"/> is not a valid key of this algorithm (wrong length; for the curves, not a canonical
+    /// point of large order on the curve), or null when it is.
+    /// </summary>
+    internal virtual string? PublicKeyProblem(ReadOnlySpan<byte> publicKey) =>
+        publicKey.Length == PublicKeyLength ? null : $"{PublicKeyLength} bytes expected, {publicKey.Length} given";
 }

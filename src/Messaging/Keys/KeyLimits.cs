@@ -6,11 +6,14 @@ namespace MlaFlow.Messaging.Keys;
 /// </summary>
 public static class KeyLimits
 {
-    /// <summary>Largest public key bundle accepted, in bytes (a bundle with every key allowed is well under this).</summary>
-    public const int MaxBundleBytes = 256 * 1024;
+    /// <summary>
+    /// Largest public key bundle accepted, in bytes: room for every key allowed, post-quantum keys (about 2.6 KiB each in
+    /// base64) included.
+    /// </summary>
+    public const int MaxBundleBytes = 1024 * 1024;
 
     /// <summary>Largest key file read from the store, in bytes.</summary>
-    public const int MaxKeyFileBytes = 1024 * 1024;
+    public const int MaxKeyFileBytes = 2 * 1024 * 1024;
 
     /// <summary>
     /// Most keys one authority may have, all statuses counted, in a bundle, the store or the directory.

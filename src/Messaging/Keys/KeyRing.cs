@@ -4,8 +4,8 @@ using MlaFlow.Plugins.Sdk;
 namespace MlaFlow.Messaging.Keys;
 
 /// <summary>
-/// The keys of one authority, own or peer, checked as a whole: ids unique, at most one active key per use,
-/// at most <see cref="KeyLimits.MaxKeysPerAuthority"/>. Immutable, so readers never see a half-made change.
+/// The keys of one authority, own or peer, checked as a whole: ids unique, at most one active key per use (and one
+/// post-quantum key per use beside it), at most <see cref="KeyLimits.MaxKeysPerAuthority"/>. Immutable, so readers never see a half-made change.
 /// </summary>
 internal sealed class KeyRing
 {
@@ -17,8 +17,8 @@ internal sealed class KeyRing
         var problem = Keys.Length > KeyLimits.MaxKeysPerAuthority ? $"{Keys.Length} keys; at most {KeyLimits.MaxKeysPerAuthority} are kept per authority"
             : Keys.FirstOrDefault(k => k.Authority != authority) is { } stranger ? $"key {stranger.Id} belongs to {stranger.Authority}"
             : Keys.GroupBy(k => k.Id).FirstOrDefault(g => g.Count() > 1) is { } twice ? $"key {twice.Key} is listed twice"
-            : Keys.Where(k => k.Status == KeyStatus.Active).GroupBy(k => k.Use).FirstOrDefault(g => g.Count() > 1) is { } actives
-                ? $"{actives.Count()} active {KeyJson.Name(actives.Key)} keys; an authority has one at a time"
+            : Keys.Where(k => k.Status == KeyStatus.Active).GroupBy(k => (k.Use, k.Suite.IsPostQuantum)).FirstOrDefault(g => g.Count() > 1) is { } actives
+                ? $"{actives.Count()} active {Kind(actives.Key.IsPostQuantum)}{KeyJson.Name(actives.Key.Use)} keys; an authority has one at a time"
             : null;
         if (problem is not null)
         {
@@ -33,7 +33,12 @@ internal sealed class KeyRing
 
     public AuthorityKey? Get(KeyId id) => Keys.FirstOrDefault(k => k.Id == id);
 
-    public AuthorityKey? Active(KeyUse use) => Keys.FirstOrDefault(k => k.Use == use && k.Status == KeyStatus.Active);
+    /// <summary>The active key of <paramref name="use"/>: the classical one, or the post-quantum one beside it.</summary>
+    public AuthorityKey? Active(KeyUse use, bool postQuantum = false) =>
+        Keys.FirstOrDefault(k => k.Use == use && k.Status == KeyStatus.Active && k.Suite.IsPostQuantum == postQuantum);
+
+    /// <summary>"post-quantum " or nothing, for messages.</summary>
+    public static string Kind(bool postQuantum) => postQuantum ? "post-quantum " : "";
 
     /// <summary>A copy with <paramref name="changed"/> in place of the keys of the same ids, and the others added.</summary>
     /// <exception cref="FormatException">The result breaks a rule.</exception>
@@ -60,6 +65,6 @@ internal sealed class KeyRing
 
     /// <summary>The active key of <paramref name="use"/>.</summary>
     /// <exception cref="KeyRefusedException">None is active.</exception>
-    public AuthorityKey Current(KeyUse use, string remedy) =>
-        Active(use) ?? throw new KeyRefusedException(KeyRefusal.NoActiveKey, $"{Authority} has no active {KeyJson.Name(use)} key; {remedy}");
+    public AuthorityKey Current(KeyUse use, string remedy, bool postQuantum = false) =>
+        Active(use, postQuantum) ?? throw new KeyRefusedException(KeyRefusal.NoActiveKey, $"{Authority} has no active {Kind(postQuantum)}{KeyJson.Name(use)} key; {remedy}");
 }

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using MlaFlow.Messaging.Attachments;
+using MlaFlow.Messaging.Hpke;
+using MlaFlow.Messaging.Hpke.Primitives;
 using MlaFlow.Plugins.Sdk;
 using NodaTime;
 
@@ -16,8 +18,9 @@ namespace MlaFlow.Messaging.Keys;
 /// </summary>
 /// <remarks>
 /// Opened without a <see cref="KeyProtection"/>, the store serves public keys only (listing, export); signing,
-/// decrypting and every change need it. The private keys are opened only for the moment they are used, into
-/// memory that is zeroed afterwards.
+/// decrypting and every change need it. Signing keys are opened only for the moment they are used, into memory that is
+/// zeroed afterwards; an encryption key's HPKE key pair is made on its first use and kept until the store is disposed
+/// (<see cref="UseHpkeKeyPair"/>).
 /// </remarks>
 public sealed class KeyStore : IDisposable
 {
@@ -30,6 +33,7 @@ public sealed class KeyStore : IDisposable
     private readonly IClock _clock;
     private readonly Lock _gate = new();
     private readonly SealingKey? _sealingKey;
+    private readonly KeyObjectCache<HpkeKeyPair> _hpkeKeyPairs = new();
     private StoreDocument? _unwrittenStore;
     private volatile ImmutableDictionary<AuthorityId, OwnKeyRing> _rings;
     private bool _disposed;
@@ -90,12 +94,21 @@ public sealed class KeyStore : IDisposable
     /// <summary>Every key of <paramref name="authority"/>, oldest first; empty when it has none here.</summary>
     public IReadOnlyList<AuthorityKey> Keys(AuthorityId authority) => _rings.TryGetValue(authority, out var ring) ? ring.Ring.Keys : [];
 
-    /// <summary>Creates <paramref name="authority"/>'s first encryption and signing key pairs, both active.</summary>
-    /// <returns>The encryption key, then the signing key.</returns>
-    /// <exception cref="KeyStoreException">The store is locked, or the authority already has keys (rotate them instead).</exception>
-    public IReadOnlyList<AuthorityKey> Generate(AuthorityId authority, KeySuite suite)
+    /// <summary>
+    /// Creates <paramref name="authority"/>'s first encryption and signing key pairs, all active: of the classical
+    /// <paramref name="suite"/>, and with <paramref name="postQuantum"/> the post-quantum pair (<see cref="KeySuite.XWingMLDsa65"/>) beside them.
+    /// </summary>
+    /// <returns>The encryption key, then the signing key (then the post-quantum encryption and signing keys).</returns>
+    /// <exception cref="ArgumentException"><paramref name="suite"/> is the post-quantum suite, which comes only beside a classical one.</exception>
+    /// <exception cref="KeyStoreException">
+    /// The store is locked, the authority already has keys (rotate them instead), or post-quantum keys were asked for beside
+    /// a suite that takes none (<see cref="KeySuite.TakesPostQuantumKeys"/>).
+    /// </exception>
+    public IReadOnlyList<AuthorityKey> Generate(AuthorityId authority, KeySuite suite, bool postQuantum = false)
     {
         ArgumentNullException.ThrowIfNull(suite);
+        RefusePostQuantumAlone(suite);
+        RefusePostQuantumBeside(suite, postQuantum);
         lock (_gate)
         {
             var sealingKey = RequireSealingKey();
@@ -104,37 +117,47 @@ public sealed class KeyStore : IDisposable
                 throw new KeyStoreException($"{authority} already has {existing.Ring.Keys.Length} key(s) here; issue new ones with keys rotate.");
             }
 
-            var now = Now(_clock);
-            var (encryption, sealedEncryption) = NewKey(authority, suite.Encryption, now, sealingKey);
-            var (signing, sealedSigning) = NewKey(authority, suite.Signing, now, sealingKey);
-            Save(new OwnKeyRing(
-                new KeyRing(authority, [encryption, signing]),
-                ImmutableDictionary<KeyId, byte[]>.Empty.Add(encryption.Id, sealedEncryption).Add(signing.Id, sealedSigning)));
-            return [encryption, signing];
+            var keys = NewKeys(authority, Suites(suite, postQuantum), Now(_clock), sealingKey);
+            Save(new OwnKeyRing(new KeyRing(authority, keys.Select(k => k.Key)), keys.ToImmutableDictionary(k => k.Key.Id, k => k.SealedPrivateKey)));
+            return [.. keys.Select(k => k.Key)];
         }
     }
 
     /// <summary>
     /// Creates new encryption and signing pairs for <paramref name="authority"/> and retires the active ones, which
-    /// stay here to open and verify earlier messages. The suite stays the current one unless <paramref name="suite"/> is given.
+    /// stay here to open and verify earlier messages. The classical suite stays the current one unless <paramref name="suite"/>
+    /// is given; the post-quantum pair is renewed if the authority has one active, or added with <paramref name="postQuantum"/>,
+    /// as long as the classical suite takes one (<see cref="KeySuite.TakesPostQuantumKeys"/>): a rotation to p256 retires the
+    /// post-quantum pair without renewing it.
     /// </summary>
-    /// <exception cref="KeyStoreException">The store is locked, the authority has no keys yet, or it would exceed <see cref="KeyLimits.MaxKeysPerAuthority"/>.</exception>
-    public KeyRotation Rotate(AuthorityId authority, KeySuite? suite = null)
+    /// <exception cref="ArgumentException"><paramref name="suite"/> is the post-quantum suite, which comes only beside a classical one.</exception>
+    /// <exception cref="KeyStoreException">
+    /// The store is locked, the authority has no keys yet, it would exceed <see cref="KeyLimits.MaxKeysPerAuthority"/>, or
+    /// <paramref name="postQuantum"/> was asked for beside a suite that takes no post-quantum keys.
+    /// </exception>
+    public KeyRotation Rotate(AuthorityId authority, KeySuite? suite = null, bool postQuantum = false)
     {
+        if (suite is not null)
+        {
+            RefusePostQuantumAlone(suite);
+        }
+
         lock (_gate)
         {
             var sealingKey = RequireSealingKey();
             var ring = _rings.TryGetValue(authority, out var existing) ? existing
                 : throw new KeyStoreException($"{authority} has no keys here to rotate; create them with keys generate.");
-            suite ??= (ring.Ring.Active(KeyUse.Signing) ?? ring.Ring.Active(KeyUse.Encryption) ?? ring.Ring.Keys[^1]).Suite;
+            suite ??= (ring.Ring.Active(KeyUse.Signing) ?? ring.Ring.Active(KeyUse.Encryption) ?? ring.Ring.Keys.Last(k => !k.Suite.IsPostQuantum)).Suite;
+            RefusePostQuantumBeside(suite, postQuantum);
+            postQuantum |= suite.TakesPostQuantumKeys
+                && (ring.Ring.Active(KeyUse.Encryption, postQuantum: true) is not null || ring.Ring.Active(KeyUse.Signing, postQuantum: true) is not null);
             var now = Now(_clock);
             var retired = ring.Ring.Keys.Where(k => k.Status == KeyStatus.Active).Select(k => k.Retire(now)).ToList();
-            var (encryption, sealedEncryption) = NewKey(authority, suite.Encryption, now, sealingKey);
-            var (signing, sealedSigning) = NewKey(authority, suite.Signing, now, sealingKey);
+            var added = NewKeys(authority, Suites(suite, postQuantum), now, sealingKey);
             Save(new OwnKeyRing(
-                Checked(() => ring.Ring.With([.. retired, encryption, signing])),
-                ring.Sealed.Add(encryption.Id, sealedEncryption).Add(signing.Id, sealedSigning)));
-            return new KeyRotation([encryption, signing], retired);
+                Checked(() => ring.Ring.With([.. retired, .. added.Select(k => k.Key)])),
+                ring.Sealed.AddRange(added.Select(k => KeyValuePair.Create(k.Key.Id, k.SealedPrivateKey)))));
+            return new KeyRotation([.. added.Select(k => k.Key)], retired);
         }
     }
 
@@ -165,36 +188,39 @@ public sealed class KeyStore : IDisposable
     /// <exception cref="KeyRefusedException">Unknown, wrong use, revoked, or retired for a new message.</exception>
     public AuthorityKey Find(AuthorityId authority, KeyId id, KeyOperation operation) => Ring(authority).Ring.Find(id, operation, Holder);
 
-    /// <summary>The active key of <paramref name="use"/> of <paramref name="authority"/>: the one peers encrypt to, or that signs.</summary>
+    /// <summary>
+    /// The active key of <paramref name="use"/> of <paramref name="authority"/>: the one peers encrypt to, or that signs; the
+    /// classical one, or with <paramref name="postQuantum"/> the post-quantum one.
+    /// </summary>
     /// <exception cref="KeyRefusedException">No keys of the authority here, or none of that use is active (revoked, not yet replaced).</exception>
-    public AuthorityKey CurrentKey(AuthorityId authority, KeyUse use) => Ring(authority).Ring.Current(use, RotateRemedy);
+    public AuthorityKey CurrentKey(AuthorityId authority, KeyUse use, bool postQuantum = false) => Ring(authority).Ring.Current(use, RotateRemedy, postQuantum);
 
-    /// <summary>The key <paramref name="authority"/> signs new messages with.</summary>
+    /// <summary>As <see cref="CurrentKey"/>, or null when there is none: whether the authority offers that kind of key at all.</summary>
+    public AuthorityKey? ActiveKey(AuthorityId authority, KeyUse use, bool postQuantum) =>
+        _rings.TryGetValue(authority, out var ring) ? ring.Ring.Active(use, postQuantum) : null;
+
+    /// <summary>The key <paramref name="authority"/> signs new messages with (its post-quantum one with <paramref name="postQuantum"/>).</summary>
     /// <exception cref="KeyRefusedException">No active signing key.</exception>
-    public OwnSigningKey CurrentSigningKey(AuthorityId authority) => new(this, CurrentKey(authority, KeyUse.Signing));
+    public OwnSigningKey CurrentSigningKey(AuthorityId authority, bool postQuantum = false) => new(this, CurrentKey(authority, KeyUse.Signing, postQuantum));
 
     /// <summary>
-    /// Lends the private half of encryption key <paramref name="id"/> (active or retired) to <paramref name="use"/>,
-    /// e.g. to open an HPKE message sent to it, and zeroes it afterwards.
+    /// Lends the HPKE key pair of encryption key <paramref name="id"/> (active or retired) to <paramref name="use"/>, e.g. to
+    /// open an HPKE message sent to it or to authenticate one sealed with it. The key's status is checked on every call.
     /// </summary>
+    /// <remarks>
+    /// The pair is made when first lent — the private key unsealed, and for P-256 imported into a BCL key object — and kept
+    /// until the store is disposed: unsealing and importing again for every message cost more than the message itself
+    /// (bench/README.md). It stays in memory as the store's sealing key does, which opens every private key anyway.
+    /// </remarks>
     /// <exception cref="KeyRefusedException">Unknown, revoked, or a signing key.</exception>
     /// <exception cref="KeyStoreException">The store is locked.</exception>
-    public TResult UseDecryptionKey<TResult>(AuthorityId authority, KeyId id, PrivateKeyFunc<TResult> use)
+    public TResult UseHpkeKeyPair<TResult>(AuthorityId authority, KeyId id, Func<HpkeKeyPair, AuthorityKey, TResult> use)
     {
         ArgumentNullException.ThrowIfNull(use);
         var sealingKey = RequireSealingKey();
         var ring = Ring(authority);
         var key = ring.Ring.Find(id, KeyOperation.Decrypt, Holder);
-        Span<byte> privateKey = stackalloc byte[key.PublicKey.Algorithm.PrivateKeyLength];
-        try
-        {
-            Unseal(sealingKey, key, ring.Sealed[id], privateKey);
-            return use(privateKey, key);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(privateKey);
-        }
+        return use(_hpkeKeyPairs.Get(id, () => OpenHpkeKeyPair(sealingKey, key, ring.Sealed[id])), key);
     }
 
     /// <summary>
@@ -242,12 +268,14 @@ public sealed class KeyStore : IDisposable
     /// <exception cref="KeyRefusedException">No keys of the authority here.</exception>
     public PublicKeyBundle ExportPublic(AuthorityId authority) => PublicKeyBundle.Of(Ring(authority).Ring);
 
+    /// <summary>Zeroes the sealing key and releases the HPKE key pairs lent so far.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             _disposed = true;
             _sealingKey?.Dispose();
+            _hpkeKeyPairs.Dispose();
         }
     }
 
@@ -284,6 +312,31 @@ public sealed class KeyStore : IDisposable
             $"The key store in {Folder} was opened without its passphrase or key-encryption key, so it cannot use or change private keys.");
     }
 
+    private static KeySuite[] Suites(KeySuite classical, bool postQuantum) => postQuantum ? [classical, KeySuite.XWingMLDsa65] : [classical];
+
+    private static void RefusePostQuantumAlone(KeySuite suite)
+    {
+        if (suite.IsPostQuantum)
+        {
+            throw new ArgumentException($"{suite} keys come beside classical ones: give a classical suite ({string.Join(" or ", KeySuite.Classical)}) and ask for post-quantum keys too.", nameof(suite));
+        }
+    }
+
+    private static void RefusePostQuantumBeside(KeySuite suite, bool postQuantum)
+    {
+        if (postQuantum && !suite.TakesPostQuantumKeys)
+        {
+            throw new KeyStoreException(
+                $"Post-quantum keys come beside {KeySuite.X25519Ed25519} keys only, not {suite}: the post-quantum envelope suite signs with Ed25519 and " +
+                $"ML-DSA-65 together, so a {suite} authority would still seal {suite} envelopes, which post-quantum peers refuse as downgrades. " +
+                $"Use {KeySuite.X25519Ed25519} keys to add post-quantum ones, or {suite} keys without them.");
+        }
+    }
+
+    // Of each suite, the encryption key, then the signing key.
+    private static List<(AuthorityKey Key, byte[] SealedPrivateKey)> NewKeys(AuthorityId authority, IEnumerable<KeySuite> suites, Instant now, SealingKey sealingKey) =>
+        [.. suites.SelectMany(s => new[] { s.Encryption, s.Signing }).Select(algorithm => NewKey(authority, algorithm, now, sealingKey))];
+
     private static (AuthorityKey Key, byte[] SealedPrivateKey) NewKey(AuthorityId authority, KeyAlgorithm algorithm, Instant now, SealingKey sealingKey)
     {
         Span<byte> privateKey = stackalloc byte[algorithm.PrivateKeyLength];
@@ -293,6 +346,22 @@ public sealed class KeyStore : IDisposable
             algorithm.Generate(privateKey, publicKey);
             var key = new AuthorityKey(authority, PublicKey.Create(algorithm, publicKey), KeyStatus.Active, now);
             return (key, sealingKey.Seal(privateKey, OwnKeyRing.SealingContext(authority, key.Id)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+    }
+
+    private static HpkeKeyPair OpenHpkeKeyPair(SealingKey sealingKey, AuthorityKey key, byte[] sealedPrivateKey)
+    {
+        // Find(…, Decrypt) lets encryption keys only through, and each of those has its KEM.
+        var kem = Kem.For(key.PublicKey.Algorithm.HpkeKem!.Value);
+        Span<byte> privateKey = stackalloc byte[key.PublicKey.Algorithm.PrivateKeyLength];
+        try
+        {
+            Unseal(sealingKey, key, sealedPrivateKey, privateKey);
+            return kem.DeserializePrivateKey(privateKey, nameof(privateKey));
         }
         finally
         {

@@ -23,7 +23,7 @@ internal static class KeyStoreFolder
     private const int MinimumIterations = 1_000;
     private const int MaximumIterations = 10_000_000;
     private const int MaxPrivateKeyLength = 32;
-    private const int MaxPublicKeyLength = 65;
+    private const int MaxPublicKeyLength = 1952;
 
     private static readonly byte[] CheckContext = Encoding.ASCII.GetBytes("MlaFlow key store check v1");
 

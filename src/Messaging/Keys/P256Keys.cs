@@ -45,23 +45,23 @@ internal static class P256Keys
         }
     }
 
-    /// <summary>True when <paramref name="publicKey"/> is an uncompressed point that lies on the curve.</summary>
-    public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey)
+    /// <summary>Why <paramref name="publicKey"/> is not an uncompressed point on the curve, or null when it is one.</summary>
+    public static string? PublicKeyProblem(ReadOnlySpan<byte> publicKey)
     {
         if (publicKey.Length != PublicKeyLength || publicKey[0] != Uncompressed)
         {
-            return false;
+            return $"a P-256 public key is an uncompressed point of {PublicKeyLength} bytes starting with 04";
         }
 
         try
         {
             // The platform checks the point is on the curve when it imports it.
             using var key = ECDiffieHellman.Create(PublicParameters(publicKey));
-            return true;
+            return null;
         }
         catch (CryptographicException)
         {
-            return false;
+            return "the P-256 public key is not a point on the curve";
         }
     }
 

@@ -85,10 +85,11 @@ public sealed class PeerDirectory
                 }
             }
 
-            // The peer rotated: its new active key replaces ours, even when its bundle no longer lists the old one.
+            // The peer rotated: its new active key replaces ours of the same kind (use, and classical or post-quantum),
+            // even when its bundle no longer lists the old one.
             foreach (var fresh in added.Where(k => k.Status == KeyStatus.Active))
             {
-                foreach (var old in known.Values.Where(k => k.Use == fresh.Use && k.Status == KeyStatus.Active && k.Id != fresh.Id).ToList())
+                foreach (var old in known.Values.Where(k => k.Use == fresh.Use && k.Suite.IsPostQuantum == fresh.Suite.IsPostQuantum && k.Status == KeyStatus.Active && k.Id != fresh.Id).ToList())
                 {
                     retired.Add(known[old.Id] = old.Retire(now));
                 }
@@ -120,10 +121,21 @@ public sealed class PeerDirectory
         return Ring(authority).Find(id, operation, Holder);
     }
 
-    /// <summary>The key to encrypt new messages to <paramref name="authority"/> with.</summary>
+    /// <summary>The key to encrypt new messages to <paramref name="authority"/> with (its post-quantum one with <paramref name="postQuantum"/>).</summary>
     /// <exception cref="KeyRefusedException">Unknown peer, or none of its encryption keys is active.</exception>
-    public AuthorityKey CurrentEncryptionKey(AuthorityId authority) =>
-        Ring(authority).Current(KeyUse.Encryption, $"import a newer bundle of {authority} with keys import-peer.");
+    public AuthorityKey CurrentEncryptionKey(AuthorityId authority, bool postQuantum = false) =>
+        Ring(authority).Current(KeyUse.Encryption, $"import a newer bundle of {authority} with keys import-peer.", postQuantum);
+
+    /// <summary>
+    /// The suites <paramref name="authority"/>'s confirmed bundle offers: each whose encryption and signing keys are both
+    /// active here. A sender picks the strongest suite both sides hold; a recipient refuses a classical envelope from a peer
+    /// that offers the post-quantum suite (no downgrade).
+    /// </summary>
+    public IReadOnlyList<KeySuite> OfferedSuites(AuthorityId authority) =>
+        _rings.TryGetValue(authority, out var ring)
+            ? [.. KeySuite.All.Where(s => ring.Keys.Any(k => k.Suite == s && k.Status == KeyStatus.Active && k.Use == KeyUse.Encryption)
+                                        && ring.Keys.Any(k => k.Suite == s && k.Status == KeyStatus.Active && k.Use == KeyUse.Signing))]
+            : [];
 
     /// <summary>Checks <paramref name="signature"/> of <paramref name="message"/> by <paramref name="authority"/> with its signing key <paramref name="id"/>.</summary>
     /// <returns>True only for a valid signature; false for a wrong one.</returns>

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using MlaFlow.Messaging.Hpke;
+using MlaFlow.Messaging.Hpke.Primitives;
 
 namespace MlaFlow.Messaging.Keys;
 
@@ -43,10 +45,16 @@ public sealed class PublicKey : IEquatable<PublicKey>
         Algorithm is SignatureAlgorithm signing ? signing.Verify(_bytes, message, signature)
         : throw new InvalidOperationException($"Key {Id} is an {Algorithm.Name} encryption key; it verifies no signatures.");
 
+    /// <summary>This encryption key as HPKE takes it; the caller owns it (for P-256 it holds a BCL key object).</summary>
+    /// <exception cref="InvalidOperationException">This is a signing key.</exception>
+    internal HpkePublicKey ToHpke() =>
+        Kem.For(Algorithm.HpkeKem ?? throw new InvalidOperationException($"Key {Id} is an {Algorithm.Name} signing key; HPKE takes encryption keys."))
+            .DeserializePublicKey(_bytes, "key");
+
     /// <exception cref="FormatException"><paramref name="bytes"/> is not a valid public key of <paramref name="algorithm"/>.</exception>
     public static PublicKey Create(KeyAlgorithm algorithm, ReadOnlySpan<byte> bytes) =>
-        algorithm.IsValidPublicKey(bytes) ? new PublicKey(algorithm, bytes.ToArray())
-        : throw new FormatException($"Not a valid {algorithm.Name} public key ({algorithm.PublicKeyLength} bytes expected, {bytes.Length} given, or not a point on the curve).");
+        algorithm.PublicKeyProblem(bytes) is { } problem ? throw new FormatException($"Not a valid {algorithm.Name} public key: {problem}.")
+        : new PublicKey(algorithm, bytes.ToArray());
 
     public bool Equals(PublicKey? other) => other is not null && other.Id == Id;
 

@@ -23,7 +23,7 @@ internal static class HpkeCommand
     private static Command SealCommand()
     {
         var options = new HpkeOptions();
-        var recipient = HpkeOptions.Text("--pkR", "The recipient's public key (hex; X25519 32 bytes, P-256 65, P-521 133).");
+        var recipient = HpkeOptions.Text("--pkR", "The recipient's public key (hex; X25519 32 bytes, P-256 65, P-521 133, ML-KEM-768 1184, MLKEM768-X25519 1216).");
         var sender = HpkeOptions.Text("--skS", "auth and auth_psk modes: the sender's private key (hex).");
         var command = new Command("seal", "Seal stdin to --pkR; print enc, then the ciphertext, in hex.");
         options.AddTo(command);
@@ -36,7 +36,7 @@ internal static class HpkeCommand
     private static Command OpenCommand()
     {
         var options = new HpkeOptions();
-        var recipient = HpkeOptions.Text("--skR", "The recipient's private key (hex).");
+        var recipient = HpkeOptions.Text("--skR", "The recipient's private key (hex; for ML-KEM-768 the 64-byte seed, for MLKEM768-X25519 the 32-byte seed).");
         var sender = HpkeOptions.Text("--pkS", "auth and auth_psk modes: the sender's public key (hex).");
         var enc = HpkeOptions.Text("--enc", "The encapsulated key printed by seal (hex).");
         var command = new Command("open", "Open the ciphertext hex on stdin; write the plaintext bytes to stdout.");
@@ -51,9 +51,9 @@ internal static class HpkeCommand
     private static int Seal(ParseResult parse, HpkeOptions options, Option<string> recipientOption, Option<string> senderOption)
     {
         var cipher = new HpkeCipher(options.Suite(parse));
-        var mode = options.Mode(parse);
+        var mode = options.Mode(parse, cipher);
         using var psk = options.Psk(parse, mode);
-        var recipient = Key(recipientOption.Name, HpkeOptions.RequiredHex(parse, recipientOption), cipher.DeserializePublicKey);
+        using var recipient = Key(recipientOption.Name, HpkeOptions.RequiredHex(parse, recipientOption), cipher.DeserializePublicKey);
         using var sender = SenderKey(parse, senderOption, mode, cipher.DeserializePrivateKey);
         var info = options.Info(parse);
         var aad = options.Aad(parse);
@@ -81,10 +81,10 @@ internal static class HpkeCommand
     private static int Open(ParseResult parse, HpkeOptions options, Option<string> recipientOption, Option<string> senderOption, Option<string> encOption)
     {
         var cipher = new HpkeCipher(options.Suite(parse));
-        var mode = options.Mode(parse);
+        var mode = options.Mode(parse, cipher);
         using var psk = options.Psk(parse, mode);
         using var recipient = Key(recipientOption.Name, HpkeOptions.RequiredHex(parse, recipientOption), cipher.DeserializePrivateKey);
-        var sender = SenderKey(parse, senderOption, mode, cipher.DeserializePublicKey);
+        using var sender = SenderKey(parse, senderOption, mode, cipher.DeserializePublicKey);
         var enc = HpkeOptions.RequiredHex(parse, encOption);
         if (enc.Length != cipher.EncLength)
         {

@@ -19,7 +19,8 @@ internal sealed class HpkeOptions
         ["auth_psk"] = HpkeMode.AuthPsk,
     };
 
-    private readonly Option<string> _kem = Text("--kem", "KEM id of RFC 9180, decimal or 0x-hex: 0x0010 P-256, 0x0012 P-521, 0x0020 X25519.");
+    private readonly Option<string> _kem = Text("--kem",
+        "KEM id of RFC 9180 or draft-ietf-hpke-pq, decimal or 0x-hex: 0x0010 P-256, 0x0012 P-521, 0x0020 X25519, 0x0041 ML-KEM-768, 0x647a MLKEM768-X25519 (the last two: base and psk modes only).");
     private readonly Option<string> _kdf = Text("--kdf", "KDF id: 0x0001 HKDF-SHA256, 0x0003 HKDF-SHA512.");
     private readonly Option<string> _aead = Text("--aead", "AEAD id: 0x0001 AES-128-GCM, 0x0002 AES-256-GCM, 0x0003 ChaCha20Poly1305.");
     private readonly Option<string> _mode = Text("--mode", "base, psk, auth or auth_psk.");
@@ -50,12 +51,17 @@ internal sealed class HpkeOptions
             : throw new CommandLineUsageException(problem);
     }
 
-    public HpkeMode Mode(ParseResult parse)
+    /// <summary>The mode, refusing an auth mode the suite's KEM does not have (the post-quantum KEMs have none).</summary>
+    public HpkeMode Mode(ParseResult parse, HpkeCipher cipher)
     {
         var text = Required(parse, _mode);
-        return Modes.TryGetValue(text, out var mode)
-            ? mode
+        var mode = Modes.TryGetValue(text, out var known)
+            ? known
             : throw new CommandLineUsageException($"--mode '{text}' is not one of {string.Join(", ", Modes.Keys)}.");
+        return mode is HpkeMode.Auth or HpkeMode.AuthPsk && !cipher.HasAuthModes
+            ? throw new CommandLineUsageException(
+                $"--mode {text}: {HpkeSuite.Name(cipher.Suite.Kem)} has no authenticated mode (draft-ietf-hpke-pq); use base or psk, and authenticate the sender by a PSK or a signature.")
+            : mode;
     }
 
     /// <summary>The PSK the mode needs, or null in the modes without one; refuses a PSK the mode does not take.</summary>

@@ -8,7 +8,7 @@ using NodaTime;
 namespace MlaFlow.Silo.Commands;
 
 /// <summary>
-/// <c>keys generate|list|export-public|import-peer|rotate|revoke</c>: the key pairs of the authorities this node
+/// <c>keys generate|list|export-public|import-peer|rotate|revoke</c> (generate and rotate take <c>--post-quantum</c>): the key pairs of the authorities this node
 /// serves (in <c>&lt;data&gt;/keys</c>, private keys sealed under <c>MlaFlow:Keys:Passphrase</c> or <c>MlaFlow:Keys:Kek</c>)
 /// and the directory of other authorities' public keys. A mistake prints <c>error: …</c> on stderr, exits 2 and
 /// changes nothing. Key lines read <c>own|peer AUTHORITY use id suite status created … [retired …] [revoked …] fingerprint …</c>.
@@ -29,12 +29,13 @@ internal static class KeysCommand
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default {KeySuite.Default.Name}).", DefaultValueFactory = _ => KeySuite.Default.Name };
-        return Subcommand("generate", "Create an authority's first encryption and signing key pairs.", [authority, suite], KeysAccess.ChangeOwn, (session, parse) =>
+        var postQuantum = PostQuantumOption("Also an MLKEM768-X25519 encryption pair and an ML-DSA-65 signing pair, for the post-quantum envelope suite (beside x25519-ed25519 keys only).");
+        return Subcommand("generate", "Create an authority's first encryption and signing key pairs.", [authority, suite, postQuantum], KeysAccess.ChangeOwn, (session, parse) =>
         {
             var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
             var keySuite = ParseSuite(parse.GetValue(suite)!);
-            var keys = session.Store.Generate(id, keySuite);
-            Console.WriteLine($"{id}: generated {keySuite.Name} keys");
+            var keys = session.Store.Generate(id, keySuite, parse.GetValue(postQuantum));
+            Console.WriteLine($"{id}: generated {string.Join(" and ", keys.Select(k => k.Suite.Name).Distinct())} keys");
             WriteKeys("own", keys);
             WriteBundleFingerprint(session.Store, id);
         });
@@ -120,12 +121,19 @@ internal static class KeysCommand
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default: the authority's current suite)." };
-        return Subcommand("rotate", "Issue new key pairs; the current ones are retired, kept to open and verify earlier messages.", [authority, suite], KeysAccess.ChangeOwn, (session, parse) =>
+        var postQuantum = PostQuantumOption(
+            "Add a post-quantum pair (MLKEM768-X25519, ML-DSA-65) if the authority has none; one it has is renewed, unless it rotates to p256, which takes none.");
+        return Subcommand("rotate", "Issue new key pairs; the current ones are retired, kept to open and verify earlier messages.", [authority, suite, postQuantum], KeysAccess.ChangeOwn, (session, parse) =>
         {
             var id = Served(session.Node, ParseAuthority(parse.GetValue(authority)));
             var keySuite = parse.GetValue(suite) is { } text ? ParseSuite(text) : null;
-            var rotation = session.Store.Rotate(id, keySuite);
+            var rotation = session.Store.Rotate(id, keySuite, parse.GetValue(postQuantum));
             Console.WriteLine($"{id}: rotated: {rotation.Added.Count} new key(s) active, {rotation.Retired.Count} retired (kept to open and verify earlier messages)");
+            if (rotation.Retired.Any(k => k.Suite.IsPostQuantum) && !rotation.Added.Any(k => k.Suite.IsPostQuantum))
+            {
+                Console.WriteLine($"{id}: its post-quantum keys are retired, not renewed: they come beside {KeySuite.X25519Ed25519} keys only");
+            }
+
             WriteKeys("own", [.. rotation.Added, .. rotation.Retired]);
             WriteBundleFingerprint(session.Store, id);
         });
@@ -153,9 +161,11 @@ internal static class KeysCommand
         });
     }
 
-    private static string Suites => $"Key suite: {string.Join(" or ", KeySuite.All.Select(s => s.Name))}";
+    private static string Suites => $"Key suite: {string.Join(" or ", KeySuite.Classical.Select(s => s.Name))}";
 
     private static Option<string> AuthorityOption(string description) => new("--authority") { Description = description };
+
+    private static Option<bool> PostQuantumOption(string description) => new("--post-quantum") { Description = description };
 
     /// <summary>
     /// A subcommand whose unknown tokens are configuration (<c>--MlaFlow:DataPath=…</c>), as for <c>token</c>.
@@ -240,7 +250,9 @@ internal static class KeysCommand
         : throw new UsageException($"{authority} is not served by this node (MlaFlow:Authorities: {string.Join(", ", node.Authorities)}).");
 
     private static KeySuite ParseSuite(string text) =>
-        KeySuite.TryParse(text, out var suite) ? suite : throw new UsageException($"--suite: '{text}' is not {string.Join(" or ", KeySuite.All.Select(s => s.Name))}.");
+        KeySuite.TryParse(text, out var suite) && !suite.IsPostQuantum ? suite
+        : throw new UsageException($"--suite: '{text}' is not {string.Join(" or ", KeySuite.Classical.Select(s => s.Name))}"
+            + (suite is { IsPostQuantum: true } ? "; post-quantum keys come beside classical ones: add --post-quantum." : "."));
 
     private static void WriteKeys(string holder, IEnumerable<AuthorityKey> keys)
     {

@@ -6,7 +6,7 @@ namespace MlaFlow.Messaging.Hpke.Primitives;
 /// DHKEM (RFC 9180 §4.1) over a <see cref="DhGroup"/>: key pairs, and Encap/Decap with their authenticated
 /// variants, which differ only by a second DH with the sender's static key and by that key in kem_context.
 /// </summary>
-internal sealed class DhKem
+internal sealed class DhKem : Kem
 {
     private static readonly DhKem P256 = new(HpkeKem.DhkemP256HkdfSha256, NistCurveGroup.P256, HpkeKdf.HkdfSha256);
     private static readonly DhKem P521 = new(HpkeKem.DhkemP521HkdfSha512, NistCurveGroup.P521, HpkeKdf.HkdfSha512);
@@ -15,23 +15,30 @@ internal sealed class DhKem
     private readonly LabeledHkdf _kdf;
 
     private DhKem(HpkeKem id, DhGroup group, HpkeKdf kdf)
+        : base(id)
     {
-        Id = id;
         Group = group;
         _kdf = new LabeledHkdf(kdf, SuiteIds.Kem(id));
     }
 
-    public HpkeKem Id { get; }
-
     public DhGroup Group { get; }
 
     /// <summary>Nenc: the length of an encapsulated key (a serialized ephemeral public key).</summary>
-    public int EncSize => Group.PublicKeySize;
+    public override int EncSize => Group.PublicKeySize;
+
+    public override int PublicKeySize => Group.PublicKeySize;
+
+    public override int PrivateKeySize => Group.PrivateKeySize;
 
     /// <summary>Nsecret: the length of the KEM shared secret.</summary>
-    public int SharedSecretSize => _kdf.Nh;
+    public override int SharedSecretSize => _kdf.Nh;
 
-    public static DhKem For(HpkeKem kem) => kem switch
+    /// <summary>The ephemeral key is derived from ikmE, which needs Nsk bytes of entropy (RFC 9180 §7.1.3).</summary>
+    public override int EncapRandomnessSize => Group.PrivateKeySize;
+
+    public override bool HasAuthMode => true;
+
+    public static new DhKem For(HpkeKem kem) => kem switch
     {
         HpkeKem.DhkemP256HkdfSha256 => P256,
         HpkeKem.DhkemP521HkdfSha512 => P521,
@@ -39,34 +46,51 @@ internal sealed class DhKem
         _ => throw new NotSupportedException($"KEM 0x{(ushort)kem:x4} is not supported."),
     };
 
-    public HpkeKeyPair GenerateKeyPair() => KeyPairOf(Group.GeneratePrivateKey());
+    public override HpkeKeyPair GenerateKeyPair()
+    {
+        var (privateKey, publicKey, prepared) = Group.GenerateKeyPair();
+        return new(Id, privateKey, KeyPairPublicKey(publicKey), prepared);
+    }
 
-    public HpkeKeyPair DeriveKeyPair(ReadOnlySpan<byte> ikm) => KeyPairOf(Group.DerivePrivateKey(_kdf, ikm));
+    public override HpkeKeyPair DeriveKeyPair(ReadOnlySpan<byte> ikm) => KeyPairOf(Group.DerivePrivateKey(_kdf, ikm));
 
-    public HpkePublicKey DeserializePublicKey(ReadOnlySpan<byte> encoded, string parameterName) =>
-        Group.PublicKeyProblem(encoded) is { } problem
-            ? throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} public key: {problem}.", parameterName)
-            : new HpkePublicKey(Id, encoded.ToArray());
+    // Checked and imported once; the key keeps the group's object for every DH with it.
+    public override HpkePublicKey DeserializePublicKey(ReadOnlySpan<byte> encoded, string parameterName) =>
+        Group.TryPreparePublic(encoded, out var prepared, out var problem)
+            ? new HpkePublicKey(Id, encoded.ToArray(), prepared)
+            : throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} public key: {problem}.", parameterName);
 
-    public HpkeKeyPair DeserializePrivateKey(ReadOnlySpan<byte> encoded, string parameterName) =>
+    public override HpkeKeyPair DeserializePrivateKey(ReadOnlySpan<byte> encoded, string parameterName) =>
         Group.PrivateKeyProblem(encoded) is { } problem
             ? throw new ArgumentException($"Not a {HpkeSuite.Name(Id)} private key: {problem}.", parameterName)
             : KeyPairOf(Group.NormalizePrivateKey(encoded));
+
+    public override KemOutput Encap(HpkePublicKey recipient, HpkeKeyPair? sender)
+    {
+        using var ephemeral = GenerateKeyPair();
+        return new KemOutput(EncapWith(recipient, ephemeral, sender), ephemeral.PublicKey.Serialize());
+    }
+
+    public override KemOutput EncapDerandomized(HpkePublicKey recipient, HpkeKeyPair? sender, ReadOnlySpan<byte> ikmE)
+    {
+        using var ephemeral = DeriveKeyPair(ikmE);
+        return new KemOutput(EncapWith(recipient, ephemeral, sender), ephemeral.PublicKey.Serialize());
+    }
 
     /// <summary>
     /// Encap, or AuthEncap when <paramref name="sender"/> is given: the shared secret for
     /// <paramref name="recipient"/>; the enc to send is <paramref name="ephemeral"/>'s public key.
     /// </summary>
-    public byte[] Encap(HpkePublicKey recipient, HpkeKeyPair ephemeral, HpkeKeyPair? sender)
+    public byte[] EncapWith(HpkePublicKey recipient, HpkeKeyPair ephemeral, HpkeKeyPair? sender)
     {
         var enc = ephemeral.PublicKey.Bytes;
         var dh = new byte[(sender is null ? 1 : 2) * Group.DhSize];
         try
         {
-            AgreeInto(dh, ephemeral.PrivateKey, recipient.Bytes, () => SmallOrder(nameof(recipient)));
+            AgreeInto(dh, ephemeral, recipient.Bytes, recipient.Prepared, () => SmallOrder(nameof(recipient)));
             if (sender is not null)
             {
-                AgreeInto(dh.AsSpan(Group.DhSize), sender.PrivateKey, recipient.Bytes, () => SmallOrder(nameof(recipient)));
+                AgreeInto(dh.AsSpan(Group.DhSize), sender, recipient.Bytes, recipient.Prepared, () => SmallOrder(nameof(recipient)));
             }
 
             return ExtractAndExpand(dh, KemContext(enc, recipient.Bytes, sender?.PublicKey));
@@ -81,20 +105,21 @@ internal sealed class DhKem
     /// Decap, or AuthDecap when <paramref name="sender"/> is given. An <paramref name="enc"/> that is not a
     /// public key of this KEM, or that yields no usable DH, is an <see cref="HpkeOpenException"/>: it came with the message.
     /// </summary>
-    public byte[] Decap(ReadOnlySpan<byte> enc, HpkeKeyPair recipient, HpkePublicKey? sender)
+    public override byte[] Decap(ReadOnlySpan<byte> enc, HpkeKeyPair recipient, HpkePublicKey? sender)
     {
-        if (Group.PublicKeyProblem(enc) is { } problem)
+        if (!Group.TryPreparePublic(enc, out var prepared, out var problem))
         {
             throw new HpkeOpenException($"The message does not open: its enc is not a {HpkeSuite.Name(Id)} public key ({problem}).");
         }
 
         var dh = new byte[(sender is null ? 1 : 2) * Group.DhSize];
+        using var encKey = prepared;
         try
         {
-            AgreeInto(dh, recipient.PrivateKey, enc, () => new HpkeOpenException($"The message does not open: its enc is a small-order {Group.Name} point."));
+            AgreeInto(dh, recipient, enc, encKey, () => new HpkeOpenException($"The message does not open: its enc is a small-order {Group.Name} point."));
             if (sender is not null)
             {
-                AgreeInto(dh.AsSpan(Group.DhSize), recipient.PrivateKey, sender.Bytes, () => SmallOrder(nameof(sender)));
+                AgreeInto(dh.AsSpan(Group.DhSize), recipient, sender.Bytes, sender.Prepared, () => SmallOrder(nameof(sender)));
             }
 
             return ExtractAndExpand(dh, KemContext(enc, recipient.PublicKey.Bytes, sender));
@@ -105,12 +130,20 @@ internal sealed class DhKem
         }
     }
 
-    private HpkeKeyPair KeyPairOf(byte[] privateKey) =>
-        new(Id, privateKey, new HpkePublicKey(Id, Group.PublicKeyOf(privateKey)));
-
-    private void AgreeInto(Span<byte> destination, ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, Func<Exception> invalid)
+    private HpkeKeyPair KeyPairOf(byte[] privateKey)
     {
-        if (!Group.TryAgree(privateKey, publicKey, out var secret))
+        var (publicKey, prepared) = Group.KeyPairOf(privateKey);
+        return new(Id, privateKey, KeyPairPublicKey(publicKey), prepared);
+    }
+
+    // A key pair's public key gets the group's object when a DH first needs it, then keeps it: an ephemeral key's never does.
+    private HpkePublicKey KeyPairPublicKey(byte[] publicKey) => new(Id, publicKey, new Lazy<object?>(() =>
+        Group.TryPreparePublic(publicKey, out var prepared, out var problem) ? prepared
+        : throw new InvalidOperationException($"A {Group.Name} key pair computed an invalid public key: {problem}.")));
+
+    private void AgreeInto(Span<byte> destination, HpkeKeyPair own, ReadOnlySpan<byte> publicKey, object? preparedPublic, Func<Exception> invalid)
+    {
+        if (!Group.TryAgree(own.PrivateKey, own.Prepared, publicKey, preparedPublic, out var secret))
         {
             throw invalid();
         }

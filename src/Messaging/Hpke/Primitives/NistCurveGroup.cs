@@ -1,9 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace MlaFlow.Messaging.Hpke.Primitives;
 
 /// <summary>
-/// ECDH on a NIST prime curve from the BCL (OpenSSL on Linux). Public keys are uncompressed points
+/// ECDH on a NIST prime curve from the BCL (OpenSSL on Linux), through <see cref="EcdhKeyObjects"/>. Public keys are uncompressed points
 /// (0x04 || X || Y), private keys big-endian scalars of the curve's order length (RFC 9180 §7.1.1, §7.1.2).
 /// </summary>
 internal sealed class NistCurveGroup : DhGroup
@@ -45,17 +46,26 @@ internal sealed class NistCurveGroup : DhGroup
 
     private int CoordinateSize => _order.Length;
 
-    public override byte[] GeneratePrivateKey()
+    // One key object gives the scalar, the point and the object DH then uses: no import after the generation.
+    public override (byte[] PrivateKey, byte[] PublicKey, IDisposable? Prepared) GenerateKeyPair()
     {
-        using var key = ECDiffieHellman.Create(_curve);
-        var parameters = key.ExportParameters(includePrivateParameters: true);
+        var key = EcdhKeyObjects.Generate(_curve);
         try
         {
-            return CopyLeftPadded(parameters.D!, PrivateKeySize);
+            var parameters = key.ExportParameters(includePrivateParameters: true);
+            try
+            {
+                return (CopyLeftPadded(parameters.D!, PrivateKeySize), Serialize(parameters.Q), key);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(parameters.D);
+            }
         }
-        finally
+        catch
         {
-            CryptographicOperations.ZeroMemory(parameters.D);
+            key.Dispose();
+            throw;
         }
     }
 
@@ -91,44 +101,51 @@ internal sealed class NistCurveGroup : DhGroup
         : !IsScalar(privateKey) ? $"a {Name} private key must lie between 1 and the curve order minus 1"
         : null;
 
-    public override string? PublicKeyProblem(ReadOnlySpan<byte> publicKey)
+    public override bool TryPreparePublic(ReadOnlySpan<byte> publicKey, out IDisposable? prepared, [NotNullWhen(false)] out string? problem)
     {
+        prepared = null;
         if (publicKey.Length != PublicKeySize || publicKey[0] != 0x04)
         {
-            return $"a {Name} public key is an uncompressed point of {PublicKeySize} bytes starting with 0x04";
+            problem = $"a {Name} public key is an uncompressed point of {PublicKeySize} bytes starting with 0x04";
+            return false;
         }
 
         try
         {
-            // The BCL (OpenSSL's EC_KEY_check_key) refuses a point that is not on the curve.
-            using var key = ECDiffieHellman.Create(PublicParameters(publicKey));
-            return null;
+            // The import is the check (OpenSSL's EC_KEY_check_key refuses a point off the curve), and its object is kept for DH.
+            prepared = EcdhKeyObjects.Import(new ECParameters
+            {
+                Curve = _curve,
+                Q = new ECPoint { X = publicKey.Slice(1, CoordinateSize).ToArray(), Y = publicKey.Slice(1 + CoordinateSize, CoordinateSize).ToArray() },
+            });
+            problem = null;
+            return true;
         }
         catch (CryptographicException)
         {
-            return $"the {Name} public key is not a point on the curve";
+            problem = $"the {Name} public key is not a point on the curve";
+            return false;
         }
     }
 
-    public override byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
+    // Imported without its public point, the key gets one computed by the BCL (Q = d·G); the same object then serves DH.
+    public override (byte[] PublicKey, IDisposable? Prepared) KeyPairOf(ReadOnlySpan<byte> privateKey)
     {
-        // Imported without its public point, the key gets one computed by the BCL: Q = d·G.
-        using var key = ImportPrivate(privateKey);
-        var point = key.ExportParameters(includePrivateParameters: false).Q;
-        var publicKey = new byte[PublicKeySize];
-        publicKey[0] = 0x04;
-        point.X!.CopyTo(publicKey, 1 + CoordinateSize - point.X!.Length);
-        point.Y!.CopyTo(publicKey, 1 + 2 * CoordinateSize - point.Y!.Length);
-        return publicKey;
+        var key = SecretCopy.Use(privateKey, d => EcdhKeyObjects.Import(new ECParameters { Curve = _curve, D = d }));
+        try
+        {
+            return (Serialize(key.ExportParameters(includePrivateParameters: false).Q), key);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
     }
 
-    public override bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret)
+    public override bool TryAgree(ReadOnlySpan<byte> privateKey, object? preparedPrivate, ReadOnlySpan<byte> publicKey, object? preparedPublic, out byte[] sharedSecret)
     {
-        using var own = ImportPrivate(privateKey);
-        using var peer = ECDiffieHellman.Create(PublicParameters(publicKey));
-        using var peerPublic = peer.PublicKey;
-
-        var x = own.DeriveRawSecretAgreement(peerPublic);
+        var x = EcdhKeyObjects.DeriveRawSecret((ECDiffieHellman)preparedPrivate!, (ECDiffieHellman)preparedPublic!, CoordinateSize);
         try
         {
             sharedSecret = CopyLeftPadded(x, CoordinateSize);
@@ -143,28 +160,15 @@ internal sealed class NistCurveGroup : DhGroup
     private bool IsScalar(ReadOnlySpan<byte> candidate) =>
         !ConstantTime.IsZero(candidate) & ConstantTime.IsLessThan(candidate, _order);
 
-    private ECDiffieHellman ImportPrivate(ReadOnlySpan<byte> privateKey)
+    // The uncompressed point 0x04 ‖ X ‖ Y (SEC 1 §2.3.3), each coordinate left-padded to its fixed length.
+    private byte[] Serialize(ECPoint point)
     {
-        var d = privateKey.ToArray();
-        try
-        {
-            return ECDiffieHellman.Create(new ECParameters { Curve = _curve, D = d });
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(d);
-        }
+        var publicKey = new byte[PublicKeySize];
+        publicKey[0] = 0x04;
+        point.X!.CopyTo(publicKey, 1 + CoordinateSize - point.X.Length);
+        point.Y!.CopyTo(publicKey, 1 + 2 * CoordinateSize - point.Y.Length);
+        return publicKey;
     }
-
-    private ECParameters PublicParameters(ReadOnlySpan<byte> publicKey) => new()
-    {
-        Curve = _curve,
-        Q = new ECPoint
-        {
-            X = publicKey.Slice(1, CoordinateSize).ToArray(),
-            Y = publicKey.Slice(1 + CoordinateSize, CoordinateSize).ToArray(),
-        },
-    };
 
     // The BCL may drop leading zero bytes of a big-endian integer; the RFC's encodings have fixed lengths.
     private static byte[] CopyLeftPadded(byte[] value, int length)

@@ -1,12 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace MlaFlow.Messaging.Hpke.Primitives;
 
-/// <summary>X25519 (RFC 7748) from BouncyCastle, as DHKEM(X25519, HKDF-SHA256) uses it.</summary>
+/// <summary>X25519 (RFC 7748) from libsodium (through Geralt), as DHKEM(X25519, HKDF-SHA256) and X-Wing use it.</summary>
 internal sealed class X25519Group : DhGroup
 {
-    private const int Size = X25519.PointSize;
+    private const int Size = 32;
 
     public static X25519Group Instance { get; } = new();
 
@@ -22,11 +22,12 @@ internal sealed class X25519Group : DhGroup
 
     public override int DhSize => Size;
 
-    public override byte[] GeneratePrivateKey()
+    // libsodium takes the raw keys: there is no object to keep.
+    public override (byte[] PrivateKey, byte[] PublicKey, IDisposable? Prepared) GenerateKeyPair()
     {
         var key = RandomNumberGenerator.GetBytes(Size);
         Clamp(key);
-        return key;
+        return (key, PublicKeyOf(key), null);
     }
 
     public override byte[] DerivePrivateKey(LabeledHkdf kemKdf, ReadOnlySpan<byte> ikm)
@@ -55,45 +56,42 @@ internal sealed class X25519Group : DhGroup
         return key;
     }
 
-    // Every 32-byte string is a u-coordinate (RFC 7748 §5); a small-order one shows up as an all-zero DH output.
-    public override string? PublicKeyProblem(ReadOnlySpan<byte> publicKey) =>
-        publicKey.Length == Size ? null : $"an X25519 public key is {Size} bytes, not {publicKey.Length}";
-
-    public override byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
+    // Every 32-byte string is a u-coordinate (RFC 7748 §5); a small-order one shows up when DH refuses it.
+    public override bool TryPreparePublic(ReadOnlySpan<byte> publicKey, out IDisposable? prepared, [NotNullWhen(false)] out string? problem)
     {
-        var scalar = privateKey.ToArray();
-        try
-        {
-            var publicKey = new byte[Size];
-            X25519.ScalarMultBase(scalar, 0, publicKey, 0);
-            return publicKey;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(scalar);
-        }
+        prepared = null;
+        problem = publicKey.Length == Size ? null : $"an X25519 public key is {Size} bytes, not {publicKey.Length}";
+        return problem is null;
     }
 
-    public override bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret)
+    public override (byte[] PublicKey, IDisposable? Prepared) KeyPairOf(ReadOnlySpan<byte> privateKey) => (PublicKeyOf(privateKey), null);
+
+    /// <summary>The public key of a private key.</summary>
+    public byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
     {
-        var scalar = privateKey.ToArray();
+        var publicKey = new byte[Size];
+        Geralt.X25519.ComputePublicKey(publicKey, privateKey);
+        return publicKey;
+    }
+
+    public override bool TryAgree(ReadOnlySpan<byte> privateKey, object? preparedPrivate, ReadOnlySpan<byte> publicKey, object? preparedPublic, out byte[] sharedSecret) =>
+        TryAgree(privateKey, publicKey, out sharedSecret);
+
+    /// <summary>DH(sk, pk); false for a small-order <paramref name="publicKey"/>, whose DH libsodium refuses.</summary>
+    public bool TryAgree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] sharedSecret)
+    {
+        sharedSecret = new byte[Size];
         try
         {
-            sharedSecret = new byte[Size];
-            X25519.ScalarMult(scalar, 0, publicKey.ToArray(), 0, sharedSecret, 0);
+            // libsodium refuses a small-order point (its list, and any input giving the all-zero output, RFC 9180 §7.1.4).
+            Geralt.X25519.ComputeSharedSecret(sharedSecret, privateKey, publicKey);
+            return true;
         }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(scalar);
-        }
-
-        if (ConstantTime.IsZero(sharedSecret))
+        catch (CryptographicException)
         {
             sharedSecret = [];
             return false;
         }
-
-        return true;
     }
 
     // RFC 9180 §7.1.2: serialized X25519 private keys are clamped as decodeScalar25519 (RFC 7748 §5) does.

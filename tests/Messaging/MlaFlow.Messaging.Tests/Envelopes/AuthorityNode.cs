@@ -17,13 +17,19 @@ internal sealed class AuthorityNode : IDisposable
     private readonly string _data = Directory.CreateTempSubdirectory("mlaflow-envelopes-").FullName;
     private readonly HashSet<(AuthorityId, string)> _accepted = [];
 
-    public AuthorityNode(string authority, FakeClock clock, KeySuite? suite = null)
+    /// <param name="authority">The authority served.</param>
+    /// <param name="clock">The node's time.</param>
+    /// <param name="suite">Its classical keys' suite (default x25519-ed25519).</param>
+    /// <param name="postQuantum">Whether it holds post-quantum keys beside them.</param>
+    public AuthorityNode(string authority, FakeClock clock, KeySuite? suite = null, bool postQuantum = false)
     {
         Authority = AuthorityId.Parse(authority);
         Clock = clock;
         Keys = KeyStore.Open(_data, KeyProtection.KeyEncryptionKey(RandomNumberGenerator.GetBytes(KeyProtection.KeyEncryptionKeyLength)), clock);
-        Keys.Generate(Authority, suite ?? KeySuite.Default);
+        Keys.Generate(Authority, suite ?? KeySuite.Default, postQuantum);
         Peers = PeerDirectory.Open(_data, clock);
+        Sealer = new EnvelopeSealer(Keys, Peers, Clock);
+        Opener = new EnvelopeOpener(Keys, Peers, new Accepted(_accepted), Clock, Window);
     }
 
     /// <summary>How far from this node's time an envelope may be created.</summary>
@@ -37,9 +43,9 @@ internal sealed class AuthorityNode : IDisposable
 
     public PeerDirectory Peers { get; }
 
-    public EnvelopeSealer Sealer => new(Keys, Peers, Clock);
+    public EnvelopeSealer Sealer { get; }
 
-    public EnvelopeOpener Opener => new(Keys, Peers, new Accepted(_accepted), Clock, Window);
+    public EnvelopeOpener Opener { get; }
 
     /// <summary>Imports <paramref name="other"/>'s current public bundle, confirmed by its fingerprint as an officer would.</summary>
     public void Trust(AuthorityNode other)
@@ -53,6 +59,8 @@ internal sealed class AuthorityNode : IDisposable
 
     public void Dispose()
     {
+        Sealer.Dispose();
+        Opener.Dispose();
         Keys.Dispose();
         Directory.Delete(_data, recursive: true);
     }

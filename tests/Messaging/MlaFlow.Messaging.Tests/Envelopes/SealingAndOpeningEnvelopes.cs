@@ -61,15 +61,33 @@ public sealed class SealingAndOpeningEnvelopes : IDisposable
     [Fact]
     public async Task authorities_on_nist_curves_exchange_with_p256_and_ecdsa()
     {
-        using var china = new AuthorityNode("CN-MOJ", Clock, KeySuite.P256);
-        using var thailand = new AuthorityNode("TH-OAG", Clock, KeySuite.P256);
-        china.Trust(thailand);
-        thailand.Trust(china);
+        using var nodes = new TwoAuthorityNodes(suite: KeySuite.P256);
+        var (china, thailand) = (nodes.China, nodes.Thailand);
 
         var envelope = china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000018/m1", "CN-MOJ-2026-000018", "request", Payload);
 
         envelope.Header.Suite.ShouldBe(EnvelopeSuite.P256);
         (await thailand.Opener.OpenAsync(EnvelopeJson.Parse(EnvelopeJson.Serialize(envelope)))).Payload.ShouldBe(Payload);
+    }
+
+    [Fact]
+    public async Task nist_curve_authorities_exchange_many_messages_on_the_key_objects_kept_from_the_first_until_sealer_and_opener_are_disposed()
+    {
+        using var nodes = new TwoAuthorityNodes(suite: KeySuite.P256);
+        var (china, thailand) = (nodes.China, nodes.Thailand);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var envelope = china.Sealer.Seal(china.Authority, thailand.Authority, $"CN-MOJ-2026-000019/m{i}", "CN-MOJ-2026-000019", "request", Payload);
+            (await thailand.Opener.OpenAsync(envelope)).Payload.ShouldBe(Payload);
+        }
+
+        var last = china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000019/m4", "CN-MOJ-2026-000019", "request", Payload);
+        china.Sealer.Dispose();
+        thailand.Opener.Dispose();
+
+        Should.Throw<ObjectDisposedException>(() => china.Sealer.Seal(china.Authority, thailand.Authority, "CN-MOJ-2026-000019/m5", "CN-MOJ-2026-000019", "request", Payload));
+        await Should.ThrowAsync<ObjectDisposedException>(() => thailand.Opener.OpenAsync(last));
     }
 
     [Fact]

@@ -237,4 +237,46 @@ public sealed class InputValidationTests
         Should.Throw<ObjectDisposedException>(() => context.Seal([], "x"u8));
         Should.Throw<ObjectDisposedException>(() => context.Export([], 32));
     }
+
+    [Theory]
+    [InlineData(HpkeKem.MLKem768, HpkeMode.Auth)]
+    [InlineData(HpkeKem.MLKem768X25519, HpkeMode.AuthPsk)]
+    public void the_post_quantum_kems_refuse_the_auth_modes_they_do_not_have(HpkeKem kem, HpkeMode mode)
+    {
+        var cipher = new HpkeCipher(new HpkeSuite(kem, HpkeKdf.HkdfSha256, HpkeAead.Aes256Gcm));
+        using var recipient = cipher.GenerateKeyPair();
+        using var sender = cipher.GenerateKeyPair();
+
+        cipher.HasAuthModes.ShouldBeFalse();
+        Should.Throw<NotSupportedException>(() => cipher.SetupSender(mode, recipient.PublicKey, [], sender: sender)).Message.ShouldContain("has no authenticated mode");
+        Should.Throw<NotSupportedException>(() => cipher.SetupRecipient(mode, recipient, new byte[cipher.EncLength], [], sender: sender.PublicKey));
+    }
+
+    [Theory]
+    [InlineData(HpkeKem.MLKem768)]
+    [InlineData(HpkeKem.MLKem768X25519)]
+    public void a_post_quantum_enc_of_the_wrong_length_or_altered_does_not_open(HpkeKem kem)
+    {
+        var cipher = new HpkeCipher(new HpkeSuite(kem, HpkeKdf.HkdfSha256, HpkeAead.Aes256Gcm));
+        using var recipient = cipher.GenerateKeyPair();
+        var message = cipher.Seal(HpkeMode.Base, recipient.PublicKey, [], [], "payload"u8);
+        var altered = message.Enc.ToArray();
+        altered[^40] ^= 1;
+
+        Should.Throw<HpkeOpenException>(() => cipher.Open(HpkeMode.Base, recipient, message.Enc.Span[1..], [], [], message.Ciphertext.Span)).Message.ShouldContain("encapsulates in");
+        // ML-KEM rejects implicitly: an altered ciphertext decapsulates to another secret, which the AEAD then refuses.
+        Should.Throw<HpkeOpenException>(() => cipher.Open(HpkeMode.Base, recipient, altered, [], [], message.Ciphertext.Span));
+        cipher.Open(HpkeMode.Base, recipient, message.Enc.Span, [], [], message.Ciphertext.Span).ShouldBe("payload"u8.ToArray());
+    }
+
+    [Fact]
+    public void a_post_quantum_public_key_of_the_wrong_length_or_failing_the_modulus_check_is_refused()
+    {
+        var cipher = new HpkeCipher(new HpkeSuite(HpkeKem.MLKem768X25519, HpkeKdf.HkdfSha256, HpkeAead.Aes256Gcm));
+        Should.Throw<ArgumentException>(() => cipher.DeserializePublicKey(new byte[1215])).Message.ShouldContain("1216 bytes");
+        // Coefficients are 12-bit values below q = 3329; all ones (4095) fails FIPS 203's modulus check.
+        var overModulus = Enumerable.Repeat((byte)0xFF, 1216).ToArray();
+        Should.Throw<ArgumentException>(() => cipher.DeserializePublicKey(overModulus)).Message.ShouldContain("modulus check");
+        Should.Throw<ArgumentException>(() => cipher.DeserializePrivateKey(new byte[64])).Message.ShouldContain("32-byte seed");
+    }
 }

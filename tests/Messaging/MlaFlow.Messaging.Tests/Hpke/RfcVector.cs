@@ -3,7 +3,10 @@ using MlaFlow.Messaging.Hpke;
 
 namespace MlaFlow.Messaging.Tests.Hpke;
 
-/// <summary>One setup of RFC 9180 Appendix A, as <c>../shared/testdata/hpke/rfc9180-appendix-a.json</c> holds it (the RFC's field names, hex strings).</summary>
+/// <summary>
+/// One setup of RFC 9180 Appendix A, as <c>../shared/testdata/hpke/rfc9180-appendix-a.json</c> holds it (the RFC's field
+/// names, hex strings), or of draft-ietf-hpke-pq's vectors (<c>hpke-pq/draft-ietf-hpke-pq.json</c>), which use the same names.
+/// </summary>
 internal sealed class RfcVector(JsonElement json)
 {
     public HpkeMode Mode => (HpkeMode)json.GetProperty("mode").GetByte();
@@ -24,7 +27,7 @@ internal sealed class RfcVector(JsonElement json)
 
     public IReadOnlyList<Encryption> Encryptions =>
         json.TryGetProperty("encryptions", out var list)
-            ? [.. list.EnumerateArray().Select(e => new Encryption(e.GetProperty("sequence number").GetUInt64(), Bytes(e, "pt"), Bytes(e, "aad"), Bytes(e, "nonce"), Bytes(e, "ct")))]
+            ? [.. list.EnumerateArray().Select((e, i) => new Encryption(SequenceNumber(e, i), Bytes(e, "pt"), Bytes(e, "aad"), Bytes(e, "nonce"), Bytes(e, "ct")))]
             : [];
 
     public IReadOnlyList<Export> Exports =>
@@ -52,6 +55,10 @@ internal sealed class RfcVector(JsonElement json)
     };
 
     public byte[] Bytes(string field) => Bytes(json, field);
+
+    // RFC 9180's file numbers its encryptions; draft-ietf-hpke-pq's lists them in order, from 0.
+    private static ulong SequenceNumber(JsonElement encryption, int index) =>
+        encryption.TryGetProperty("sequence number", out var number) ? number.GetUInt64() : (ulong)index;
 
     public bool Has(string field) => json.TryGetProperty(field, out _);
 

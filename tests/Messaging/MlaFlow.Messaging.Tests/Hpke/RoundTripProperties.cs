@@ -8,7 +8,7 @@ namespace MlaFlow.Messaging.Tests.Hpke;
 /// <summary>
 /// For every supported suite in every mode, with fresh random keys: what one end seals the other opens, both
 /// ends export the same secrets, and keys survive serialization. FsCheck's own runner, a few cases each, so
-/// the 96 combinations stay fast; P-521 gets fewer, as each of its setups costs some 15 ms.
+/// the 128 combinations stay fast; P-521 gets fewer, as each of its setups costs some 15 ms.
 /// </summary>
 public sealed class RoundTripProperties
 {
@@ -20,7 +20,8 @@ public sealed class RoundTripProperties
         var data = new TheoryData<HpkeMode, HpkeKem, HpkeKdf, HpkeAead>();
         foreach (var suite in HpkeSuite.Supported)
         {
-            foreach (var mode in Enum.GetValues<HpkeMode>())
+            // The post-quantum KEMs have no auth modes (InputValidationTests checks they are refused).
+            foreach (var mode in Enum.GetValues<HpkeMode>().Where(m => new HpkeCipher(suite).HasAuthModes || m is HpkeMode.Base or HpkeMode.Psk))
             {
                 data.Add(mode, suite.Kem, suite.Kdf, suite.Aead);
             }
@@ -67,7 +68,8 @@ public sealed class RoundTripProperties
 
             using var restored = cipher.DeserializePrivateKey(recipient.SerializePrivateKey());
             restored.PublicKey.ShouldBe(recipient.PublicKey);
-            cipher.DeserializePublicKey(recipient.PublicKey.Serialize()).ShouldBe(recipient.PublicKey);
+            using var publicKey = cipher.DeserializePublicKey(recipient.PublicKey.Serialize());
+            publicKey.ShouldBe(recipient.PublicKey);
         }).Check(kem == HpkeKem.DhkemP521HkdfSha512 ? SlowKemCases : Cases);
     }
 }

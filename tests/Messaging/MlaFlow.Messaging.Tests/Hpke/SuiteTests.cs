@@ -8,7 +8,7 @@ public sealed class SuiteTests
     [Fact]
     public void every_combination_of_the_implemented_kems_kdfs_and_aeads_is_supported()
     {
-        HpkeSuite.Supported.Count.ShouldBe(3 * 2 * 4);
+        HpkeSuite.Supported.Count.ShouldBe(5 * 2 * 4);
         HpkeSuite.Supported.Distinct().Count().ShouldBe(HpkeSuite.Supported.Count);
         HpkeSuite.Supported.ShouldContain(new HpkeSuite(HpkeKem.DhkemP521HkdfSha512, HpkeKdf.HkdfSha512, HpkeAead.Aes256Gcm));
     }
@@ -19,6 +19,8 @@ public sealed class SuiteTests
         ((ushort)HpkeKem.DhkemP256HkdfSha256).ShouldBe((ushort)0x0010);
         ((ushort)HpkeKem.DhkemP521HkdfSha512).ShouldBe((ushort)0x0012);
         ((ushort)HpkeKem.DhkemX25519HkdfSha256).ShouldBe((ushort)0x0020);
+        ((ushort)HpkeKem.MLKem768).ShouldBe((ushort)0x0041);
+        ((ushort)HpkeKem.MLKem768X25519).ShouldBe((ushort)0x647a);
         ((ushort)HpkeKdf.HkdfSha256).ShouldBe((ushort)0x0001);
         ((ushort)HpkeKdf.HkdfSha512).ShouldBe((ushort)0x0003);
         ((ushort)HpkeAead.Aes128Gcm).ShouldBe((ushort)0x0001);

@@ -40,7 +40,7 @@ public sealed class KeyStoreTests : IDisposable
         using (var store = _folder.Open())
         {
             var encryption = store.Generate(China, KeySuite.X25519Ed25519)[0];
-            encryptionPrivateKey = store.UseDecryptionKey(China, encryption.Id, (privateKey, _) => privateKey.ToArray());
+            encryptionPrivateKey = store.UseHpkeKeyPair(China, encryption.Id, (pair, _) => pair.SerializePrivateKey());
         }
 
         using var reopened = _folder.Open();
@@ -48,7 +48,25 @@ public sealed class KeyStoreTests : IDisposable
         var signature = reopened.CurrentSigningKey(China).Sign(message);
 
         reopened.CurrentKey(China, KeyUse.Signing).Verify(message, signature).ShouldBeTrue();
-        reopened.UseDecryptionKey(China, reopened.CurrentKey(China, KeyUse.Encryption).Id, (privateKey, _) => privateKey.ToArray()).ShouldBe(encryptionPrivateKey);
+        reopened.UseHpkeKeyPair(China, reopened.CurrentKey(China, KeyUse.Encryption).Id, (pair, _) => pair.SerializePrivateKey()).ShouldBe(encryptionPrivateKey);
+    }
+
+    [Theory]
+    [InlineData("x25519-ed25519")]
+    [InlineData("p256")]
+    public void an_encryption_keys_hpke_key_pair_is_made_once_and_released_with_the_store(string suite)
+    {
+        var store = _folder.Open();
+        KeySuite.TryParse(suite, out var keySuite).ShouldBeTrue();
+        var encryption = store.Generate(China, keySuite)[0];
+        var lent = store.UseHpkeKeyPair(China, encryption.Id, (pair, _) => pair);
+
+        store.UseHpkeKeyPair(China, encryption.Id, (pair, _) => pair).ShouldBeSameAs(lent);
+        store.Revoke(China, encryption.Id);
+        Should.Throw<KeyRefusedException>(() => store.UseHpkeKeyPair(China, encryption.Id, (_, _) => 0)).Reason.ShouldBe(KeyRefusal.Revoked);
+        store.Dispose();
+
+        Should.Throw<ObjectDisposedException>(() => lent.SerializePrivateKey());
     }
 
     [Theory]
@@ -59,7 +77,7 @@ public sealed class KeyStoreTests : IDisposable
         using var store = _folder.Open();
         KeySuite.TryParse(suite, out var keySuite).ShouldBeTrue();
         var encryption = store.Generate(China, keySuite)[0];
-        var privateKey = store.UseDecryptionKey(China, encryption.Id, (bytes, _) => bytes.ToArray());
+        var privateKey = store.UseHpkeKeyPair(China, encryption.Id, (pair, _) => pair.SerializePrivateKey());
 
         foreach (var (path, bytes) in _folder.Files())
         {
@@ -184,7 +202,7 @@ public sealed class KeyStoreTests : IDisposable
         locked.Keys(China).Count.ShouldBe(2);
         locked.ExportPublic(China).Keys.Count.ShouldBe(2);
         Should.Throw<KeyStoreException>(() => locked.CurrentSigningKey(China).Sign([1])).Message.ShouldContain("without its passphrase or key-encryption key");
-        Should.Throw<KeyStoreException>(() => locked.UseDecryptionKey(China, locked.CurrentKey(China, KeyUse.Encryption).Id, (_, _) => 0));
+        Should.Throw<KeyStoreException>(() => locked.UseHpkeKeyPair(China, locked.CurrentKey(China, KeyUse.Encryption).Id, (_, _) => 0));
         Should.Throw<KeyStoreException>(() => locked.Rotate(China));
         Should.Throw<KeyStoreException>(() => locked.Generate(Thailand, KeySuite.Default));
     }

@@ -34,7 +34,7 @@ public sealed class RotationAndRevocationTests : IDisposable
         store.CurrentKey(China, KeyUse.Encryption).Id.ShouldBe(rotation.Added[0].Id);
 
         store.Find(China, oldSigning.Id, KeyOperation.Verify).Verify(Message, earlierSignature).ShouldBeTrue();
-        store.UseDecryptionKey(China, oldEncryption.Id, (privateKey, key) => (privateKey.Length, key.Status)).ShouldBe((32, KeyStatus.Retired));
+        store.UseHpkeKeyPair(China, oldEncryption.Id, (pair, key) => (pair.SerializePrivateKey().Length, key.Status)).ShouldBe((32, KeyStatus.Retired));
         Should.Throw<KeyRefusedException>(() => oldSigning.Sign(Message)).Reason.ShouldBe(KeyRefusal.Retired);
         Should.Throw<KeyRefusedException>(() => store.Find(China, oldSigning.Id, KeyOperation.Sign)).Message.ShouldContain("retired at 2027-03-02T09:00:00Z by a key rotation");
         Should.Throw<KeyRefusedException>(() => store.Find(China, oldEncryption.Id, KeyOperation.Encrypt)).Reason.ShouldBe(KeyRefusal.Retired);
@@ -81,7 +81,7 @@ public sealed class RotationAndRevocationTests : IDisposable
         var verify = Should.Throw<KeyRefusedException>(() => store.Keys(China).Single(k => k.Id == signing.Id).Verify(Message, signature));
         verify.Reason.ShouldBe(KeyRefusal.Revoked);
         verify.Message.ShouldBe($"Key {signing.Id} of CN-MOJ was revoked at 2026-03-03T09:00:00Z; it is refused for everything.");
-        Should.Throw<KeyRefusedException>(() => store.UseDecryptionKey(China, encryption.Id, (_, _) => 0)).Reason.ShouldBe(KeyRefusal.Revoked);
+        Should.Throw<KeyRefusedException>(() => store.UseHpkeKeyPair(China, encryption.Id, (_, _) => 0)).Reason.ShouldBe(KeyRefusal.Revoked);
         foreach (var operation in Enum.GetValues<KeyOperation>())
         {
             var id = operation is KeyOperation.Encrypt or KeyOperation.Decrypt ? encryption.Id : signing.Id;

@@ -21,6 +21,8 @@ public sealed partial class HpkeCommandTests
     [InlineData("0x0020", "0x0001", "0x0003", "psk")]
     [InlineData("0x0010", "0x0003", "0x0003", "auth_psk")]
     [InlineData("18", "3", "2", "auth")]
+    [InlineData("0x647a", "1", "2", "base")]
+    [InlineData("0x0041", "0x0001", "0x0003", "psk")]
     public async Task what_seal_prints_open_turns_back_into_the_same_bytes(string kem, string kdf, string aead, string mode)
     {
         var cipher = new HpkeCipher(new HpkeSuite((HpkeKem)Id(kem), (HpkeKdf)Id(kdf), (HpkeAead)Id(aead)));
@@ -114,6 +116,8 @@ public sealed partial class HpkeCommandTests
     [InlineData("error: --mode base takes no --skS", "--skS", "0101010101010101010101010101010101010101010101010101010101010101")]
     [InlineData("error: --pkR: Not a DHKEM(X25519, HKDF-SHA256) public key: an X25519 public key is 32 bytes, not 2.", "--pkR", "0102")]
     [InlineData("error: --aead 0xffff is export-only", "--aead", "0xffff")]
+    [InlineData("error: --mode auth: MLKEM768-X25519 has no authenticated mode (draft-ietf-hpke-pq); use base or psk", "--kem", "0x647a", "--mode", "auth")]
+    [InlineData("error: --mode auth_psk: ML-KEM-768 has no authenticated mode", "--kem", "0x0041", "--mode", "auth_psk")]
     [InlineData("error: unexpected argument '--recipient'", "--recipient", "01")]
     [InlineData("error: Required argument missing for option: '--aad'.", "--aad")]
     public async Task seal_refuses_bad_arguments_with_exit_code_2_and_one_error_line(string error, params string[] change)

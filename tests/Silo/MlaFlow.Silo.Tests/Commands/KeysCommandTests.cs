@@ -30,6 +30,61 @@ public sealed class KeysCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
+    public async Task post_quantum_keys_are_generated_beside_the_classical_ones_and_travel_in_the_bundle()
+    {
+        var generated = await _china.RunAsync("keys", "generate", "--authority", "CN-MOJ", "--post-quantum");
+        generated.OutputLines[0].ShouldBe("CN-MOJ: generated x25519-ed25519 and xwing-mldsa65 keys");
+        KeyLines(generated, "own").Select(k => (k.Use, k.Suite, k.Status)).ShouldBe([
+            ("encryption", "x25519-ed25519", "active"), ("signing", "x25519-ed25519", "active"),
+            ("encryption", "xwing-mldsa65", "active"), ("signing", "xwing-mldsa65", "active")]);
+
+        var bundleFile = Path.Combine(_root, "cn-moj.json");
+        var exported = await _china.RunAsync("keys", "export-public", "--authority", "CN-MOJ", "--out", bundleFile);
+        exported.OutputLines[0].ShouldBe($"CN-MOJ: public key bundle (4 keys) written to {bundleFile}");
+        var imported = await _thailand.RunAsync("keys", "import-peer", bundleFile, "--fingerprint", exported.OutputLines[1]["fingerprint: ".Length..]);
+        imported.OutputLines[0].ShouldEndWith("imported: 4 key(s) added, 0 retired, 0 revoked");
+
+        KeyLines(await _thailand.RunAsync("keys", "generate", "--authority", "TH-OAG"), "own").Count.ShouldBe(2);
+        (await _thailand.RunAsync("keys", "rotate", "--authority", "TH-OAG", "--post-quantum")).OutputLines[0]
+            .ShouldBe("TH-OAG: rotated: 4 new key(s) active, 2 retired (kept to open and verify earlier messages)");
+    }
+
+    [Fact]
+    public async Task the_post_quantum_suite_alone_is_refused_as_a_suite()
+    {
+        var result = await _china.FailAsync("keys", "generate", "--authority", "CN-MOJ", "--suite", "xwing-mldsa65");
+        result.StandardError.Trim().ShouldBe("error: --suite: 'xwing-mldsa65' is not x25519-ed25519 or p256; post-quantum keys come beside classical ones: add --post-quantum.");
+    }
+
+    [Fact]
+    public async Task post_quantum_keys_are_refused_beside_p256_keys_whose_envelopes_could_not_use_them()
+    {
+        const string refusal = "error: Post-quantum keys come beside x25519-ed25519 keys only, not p256: the post-quantum envelope suite signs with " +
+            "Ed25519 and ML-DSA-65 together, so a p256 authority would still seal p256 envelopes, which post-quantum peers refuse as downgrades. " +
+            "Use x25519-ed25519 keys to add post-quantum ones, or p256 keys without them.";
+
+        (await _china.FailAsync("keys", "generate", "--authority", "CN-MOJ", "--suite", "p256", "--post-quantum")).StandardError.Trim().ShouldBe(refusal);
+        (await _china.RunAsync("keys", "list")).OutputLines.ShouldBe(["no keys"]);
+
+        await _china.RunAsync("keys", "generate", "--authority", "CN-MOJ", "--suite", "p256");
+        (await _china.FailAsync("keys", "rotate", "--authority", "CN-MOJ", "--post-quantum")).StandardError.Trim().ShouldBe(refusal);
+        KeyLines(await _china.RunAsync("keys", "list"), "own").Select(k => (k.Suite, k.Status)).ShouldBe([("p256", "active"), ("p256", "active")]);
+    }
+
+    [Fact]
+    public async Task an_authority_rotating_to_p256_retires_its_post_quantum_keys_without_renewing_them()
+    {
+        await _china.RunAsync("keys", "generate", "--authority", "CN-MOJ", "--post-quantum");
+
+        var rotated = await _china.RunAsync("keys", "rotate", "--authority", "CN-MOJ", "--suite", "p256");
+
+        rotated.OutputLines[1].ShouldBe("CN-MOJ: its post-quantum keys are retired, not renewed: they come beside x25519-ed25519 keys only");
+        KeyLines(rotated, "own").Select(k => (k.Suite, k.Status)).ShouldBe([
+            ("p256", "active"), ("p256", "active"),
+            ("x25519-ed25519", "retired"), ("x25519-ed25519", "retired"), ("xwing-mldsa65", "retired"), ("xwing-mldsa65", "retired")], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task generate_export_import_rotate_and_revoke_carry_chinas_keys_to_thailand()
     {
         var generated = await _china.RunAsync("keys", "generate", "--authority", "CN-MOJ");

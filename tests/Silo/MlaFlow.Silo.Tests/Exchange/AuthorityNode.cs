@@ -60,7 +60,9 @@ internal sealed class AuthorityNode : IAsyncDisposable
         return new AuthorityNode(authority, store, environment, inbound);
     }
 
-    public Task GenerateKeysAsync() => RunAsync("keys", "generate", "--authority", Authority);
+    /// <param name="postQuantum">Whether the authority also gets its post-quantum pair (<c>--post-quantum</c>).</param>
+    public Task GenerateKeysAsync(bool postQuantum = false) =>
+        RunAsync(["keys", "generate", "--authority", Authority, .. postQuantum ? new[] { "--post-quantum" } : []]);
 
     /// <summary>
     /// Imports <paramref name="peer"/>'s public key bundle under the fingerprint its export printed — the one its

@@ -23,7 +23,9 @@ internal sealed class TwoNodes : IAsyncDisposable
     public string Outputs => $"--- {China.Authority}'s node ---\n{China.Output}\n--- {Thailand.Authority}'s node ---\n{Thailand.Output}";
 
     /// <summary>Sets both nodes up and starts them, Thailand's first, as the requested state is there before a request comes.</summary>
-    public static async Task<TwoNodes> StartAsync()
+    /// <param name="chinaPostQuantum">Whether China's authority holds post-quantum keys beside its classical ones.</param>
+    /// <param name="thailandPostQuantum">Whether Thailand's does.</param>
+    public static async Task<TwoNodes> StartAsync(bool chinaPostQuantum = false, bool thailandPostQuantum = false)
     {
         var (toChina, toThailand) = (new RecordingProxy(), new RecordingProxy());
         var nodes = new TwoNodes(
@@ -31,7 +33,7 @@ internal sealed class TwoNodes : IAsyncDisposable
             await AuthorityNode.CreateAsync("TH-OAG", toThailand, "CN-MOJ", toChina.Address));
         try
         {
-            await Task.WhenAll(nodes.China.GenerateKeysAsync(), nodes.Thailand.GenerateKeysAsync());
+            await Task.WhenAll(nodes.China.GenerateKeysAsync(chinaPostQuantum), nodes.Thailand.GenerateKeysAsync(thailandPostQuantum));
             await nodes.China.TrustAsync(nodes.Thailand);
             await nodes.Thailand.TrustAsync(nodes.China);
             await nodes.Thailand.StartAsync();
