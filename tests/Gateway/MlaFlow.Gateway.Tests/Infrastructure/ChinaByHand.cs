@@ -119,9 +119,11 @@ internal sealed class ChinaByHand : IAsyncDisposable
     public string MessageId(int message = 1) => $"{Origin.Id}/m{message}";
 
     /// <summary>China's envelope to Thailand: <paramref name="payload"/> sealed and signed as <paramref name="message"/>.</summary>
-    public Envelope Seal(string type, ExchangePayload payload, int message = 1) =>
-        new EnvelopeSealer(_chinaKeys, Peers, SystemClock.Instance).Seal(China, Thai, MessageId(message), Origin.Id.Value, type,
-            JsonSerializer.SerializeToUtf8Bytes(payload, MlaFlowJson.Options));
+    public Envelope Seal(string type, ExchangePayload payload, int message = 1)
+    {
+        using var sealer = new EnvelopeSealer(_chinaKeys, Peers, SystemClock.Instance);
+        return sealer.Seal(China, Thai, MessageId(message), Origin.Id.Value, type, JsonSerializer.SerializeToUtf8Bytes(payload, MlaFlowJson.Options));
+    }
 
     /// <summary>Posts <paramref name="envelope"/> to Thailand's node.</summary>
     public async Task<HttpResponseMessage> PostAsync(Envelope envelope)

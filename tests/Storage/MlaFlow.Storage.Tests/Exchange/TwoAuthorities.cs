@@ -44,8 +44,8 @@ internal sealed class TwoAuthorities : IDisposable
     {
         var recipient = sender == China ? Thailand : China;
         var (keys, peers) = _nodes[sender];
-        var envelope = new EnvelopeSealer(keys, peers, _clock).Seal(
-            sender, recipient, messageId, $"{sender}-2026-000017", "request", System.Text.Encoding.UTF8.GetBytes(payload));
+        using var sealer = new EnvelopeSealer(keys, peers, _clock);
+        var envelope = sealer.Seal(sender, recipient, messageId, $"{sender}-2026-000017", "request", System.Text.Encoding.UTF8.GetBytes(payload));
         return (envelope.Header, EnvelopeJson.Serialize(envelope));
     }
 
