@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 // `token`, `audit` …: one-shot commands against this node's configuration; anything else runs the node.
 if (SiloCommands.Handles(args))
 {
-    return await SiloCommands.RunAsync(args);
+    return await SiloCommands.RunAsync(args, TimeProvider.System);
 }
 
 WebApplication app;

@@ -19,8 +19,11 @@ public sealed class KeyFolderLock : IDisposable
     private KeyFolderLock(FileStream file) => _file = file;
 
     /// <summary>Takes the lock on <paramref name="dataPath"/>'s keys, waiting at most <paramref name="wait"/> for another holder to finish.</summary>
+    /// <param name="dataPath">The data folder whose keys are locked.</param>
+    /// <param name="wait">How long to wait for another holder, by <paramref name="time"/>.</param>
+    /// <param name="time">Measures the wait.</param>
     /// <exception cref="KeyStoreException">Another holder kept it longer than <paramref name="wait"/>.</exception>
-    public static KeyFolderLock Acquire(string dataPath, TimeSpan wait)
+    public static KeyFolderLock Acquire(string dataPath, TimeSpan wait, TimeProvider time)
     {
         var folder = Path.Combine(Path.GetFullPath(dataPath), KeyStore.FolderName);
         KeyFiles.EnsureFolder(folder);
@@ -30,7 +33,7 @@ public sealed class KeyFolderLock : IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        var deadline = DateTime.UtcNow + wait;
+        var started = time.GetTimestamp();
         while (true)
         {
             try
@@ -39,7 +42,7 @@ public sealed class KeyFolderLock : IDisposable
             }
             catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
             {
-                if (DateTime.UtcNow >= deadline)
+                if (time.GetElapsedTime(started) >= wait)
                 {
                     throw new KeyStoreException($"Another command has been changing the keys in {folder} for over {wait.TotalSeconds:0} s; try again when it has finished.");
                 }

@@ -13,19 +13,21 @@ namespace MlaFlow.Silo.Commands;
 /// and the directory of other authorities' public keys. A mistake prints <c>error: …</c> on stderr, exits 2 and
 /// changes nothing. Key lines read <c>own|peer AUTHORITY use id suite status created … [retired …] [revoked …] fingerprint …</c>.
 /// </summary>
-internal static class KeysCommand
+internal sealed class KeysCommand(TimeProvider time)
 {
     private const int BadInput = 2;
 
     /// <summary>How long a change waits for another <c>keys</c> command changing the same folder.</summary>
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
 
-    public static Command Create() => new("keys", "Authorities' key pairs, and the directory of other authorities' public keys.")
+    public static Command Create(TimeProvider time) => new KeysCommand(time).Command();
+
+    private Command Command() => new("keys", "Authorities' key pairs, and the directory of other authorities' public keys.")
     {
         Generate(), List(), ExportPublic(), ImportPeer(), Rotate(), Revoke(),
     };
 
-    private static Command Generate()
+    private Command Generate()
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default {KeySuite.Default.Name}).", DefaultValueFactory = _ => KeySuite.Default.Name };
@@ -41,7 +43,7 @@ internal static class KeysCommand
         });
     }
 
-    private static Command List()
+    private Command List()
     {
         var authority = AuthorityOption("Only this authority's keys (default: every authority, own and peer).");
         return Subcommand("list", "List own and peer keys: ids, suites, statuses, dates, fingerprints (never a private key).", [authority], KeysAccess.Read, (session, parse) =>
@@ -58,7 +60,7 @@ internal static class KeysCommand
         });
     }
 
-    private static Command ExportPublic()
+    private Command ExportPublic()
     {
         var authority = AuthorityOption("The authority whose public keys to export, e.g. CN-MOJ (required).");
         var output = new Option<string>("--out") { Description = "Write the bundle to this file (default: print it, and its fingerprint on stderr)." };
@@ -87,7 +89,7 @@ internal static class KeysCommand
             });
     }
 
-    private static Command ImportPeer()
+    private Command ImportPeer()
     {
         var bundleFile = new Argument<string>("bundle") { Description = "A bundle written by keys export-public on the peer's node.", Arity = ArgumentArity.ZeroOrOne };
         var fingerprint = new Option<string>("--fingerprint") { Description = "The bundle's fingerprint as the peer authority read it to you, over another channel (required)." };
@@ -117,7 +119,7 @@ internal static class KeysCommand
             });
     }
 
-    private static Command Rotate()
+    private Command Rotate()
     {
         var authority = AuthorityOption("The authority served by this node, e.g. CN-MOJ (required).");
         var suite = new Option<string>("--suite") { Description = $"{Suites} (default: the authority's current suite)." };
@@ -139,7 +141,7 @@ internal static class KeysCommand
         });
     }
 
-    private static Command Revoke()
+    private Command Revoke()
     {
         var authority = AuthorityOption("The authority whose key to revoke, e.g. CN-MOJ (required).");
         var keyId = new Option<string>("--key-id") { Description = "The key to revoke, as keys list shows it (required)." };
@@ -171,7 +173,7 @@ internal static class KeysCommand
     /// A subcommand whose unknown tokens are configuration (<c>--MlaFlow:DataPath=…</c>), as for <c>token</c>.
     /// Required options are checked by the action rather than the parser, so a missing one is reported like any other mistake.
     /// </summary>
-    private static Command Subcommand(string name, string description, Symbol[] symbols, KeysAccess access, Action<Session, ParseResult> action)
+    private Command Subcommand(string name, string description, Symbol[] symbols, KeysAccess access, Action<Session, ParseResult> action)
     {
         var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
         foreach (var symbol in symbols)
@@ -191,7 +193,7 @@ internal static class KeysCommand
         return command;
     }
 
-    private static int Run(ParseResult parse, string name, KeysAccess access, Action<Session, ParseResult> action)
+    private int Run(ParseResult parse, string name, KeysAccess access, Action<Session, ParseResult> action)
     {
         var configurationArgs = parse.UnmatchedTokens;
         if (NodeConfiguration.TryLoad(configurationArgs) is not var (node, configuration))
@@ -219,8 +221,8 @@ internal static class KeysCommand
 
             // Reading public keys needs no secret, so list and export-public do not stretch a passphrase they do not use.
             // Taken before anything is read: a change is made to what the previous change wrote.
-            using var held = access == KeysAccess.Read ? null : KeyFolderLock.Acquire(node.DataPath, LockWait);
-            using var session = new Session(node, unlock ? protection : null);
+            using var held = access == KeysAccess.Read ? null : KeyFolderLock.Acquire(node.DataPath, LockWait, time);
+            using var session = new Session(node, unlock ? protection : null, new TimeProviderClock(time));
             action(session, parse);
             return 0;
         }
@@ -271,16 +273,16 @@ internal static class KeysCommand
         Console.WriteLine($"{authority}: public bundle fingerprint {store.ExportPublic(authority).Fingerprint}; send peers the bundle from keys export-public --authority {authority}");
 
     /// <summary>The node's settings, with the key store and peer directory opened on first use.</summary>
-    private sealed class Session(NodeSettings node, KeyProtection? protection) : IDisposable
+    private sealed class Session(NodeSettings node, KeyProtection? protection, IClock clock) : IDisposable
     {
         private KeyStore? _store;
         private PeerDirectory? _peers;
 
         public NodeSettings Node => node;
 
-        public KeyStore Store => _store ??= KeyStore.Open(node.DataPath, protection, SystemClock.Instance);
+        public KeyStore Store => _store ??= KeyStore.Open(node.DataPath, protection, clock);
 
-        public PeerDirectory Peers => _peers ??= PeerDirectory.Open(node.DataPath, SystemClock.Instance);
+        public PeerDirectory Peers => _peers ??= PeerDirectory.Open(node.DataPath, clock);
 
         public void Dispose() => _store?.Dispose();
     }

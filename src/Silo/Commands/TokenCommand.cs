@@ -8,7 +8,7 @@ namespace MlaFlow.Silo.Commands;
 /// <summary><c>token --authority CN-MOJ --role officer</c>: prints a bearer token signed with this node's key, and nothing else.</summary>
 internal static class TokenCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var authority = new Option<string>("--authority") { Description = "The central authority, e.g. CN-MOJ.", Required = true };
         var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
@@ -17,11 +17,11 @@ internal static class TokenCommand
         var command = new Command("token", "Print an API token for this node.") { authority, role, subject, hours };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => Run(
-            parse.GetValue(authority)!, parse.GetValue(role)!, parse.GetValue(subject)!, parse.GetValue(hours), parse.UnmatchedTokens));
+            parse.GetValue(authority)!, parse.GetValue(role)!, parse.GetValue(subject)!, parse.GetValue(hours), parse.UnmatchedTokens, time));
         return command;
     }
 
-    private static int Run(string authorityText, string role, string subject, int hours, IEnumerable<string> configurationArgs)
+    private static int Run(string authorityText, string role, string subject, int hours, IEnumerable<string> configurationArgs, TimeProvider time)
     {
         if (NodeConfiguration.TryLoad(configurationArgs) is not var (node, configuration))
         {
@@ -40,7 +40,7 @@ internal static class TokenCommand
         }
 
         var key = SigningKeyStore.Load(configuration, node.DataPath);
-        var token = new TokenIssuer(new TokenSettings(key.Bytes)).Issue(authority!, role, subject, DateTimeOffset.UtcNow, TimeSpan.FromHours(hours));
+        var token = new TokenIssuer(new TokenSettings(key.Bytes)).Issue(authority!, role, subject, time.GetUtcNow(), TimeSpan.FromHours(hours));
         Console.WriteLine(token);
         return 0;
     }

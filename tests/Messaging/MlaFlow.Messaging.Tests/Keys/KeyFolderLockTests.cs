@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MlaFlow.Messaging.Keys;
 
 namespace MlaFlow.Messaging.Tests.Keys;
@@ -10,20 +11,26 @@ public sealed class KeyFolderLockTests : IDisposable
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     [Fact]
-    public void a_second_holder_gives_up_after_its_wait_while_the_first_holds_the_lock()
+    public async Task a_second_holder_gives_up_once_its_wait_has_passed_by_the_time_it_is_given()
     {
-        using var first = KeyFolderLock.Acquire(_data, TimeSpan.Zero);
+        var time = new FakeTimeProvider();
+        using var first = KeyFolderLock.Acquire(_data, TimeSpan.Zero, time);
+        var second = Task.Run(() => KeyFolderLock.Acquire(_data, TimeSpan.FromMinutes(10), time));
+        await Task.Delay(300);
+        second.IsCompleted.ShouldBeFalse("ten minutes have not passed by its time");
 
-        var refused = Should.Throw<KeyStoreException>(() => KeyFolderLock.Acquire(_data, TimeSpan.FromMilliseconds(300)));
+        time.Advance(TimeSpan.FromMinutes(10));
 
+        var refused = await Should.ThrowAsync<KeyStoreException>(() => second.WaitAsync(TimeSpan.FromSeconds(10)));
         refused.Message.ShouldContain("Another command has been changing the keys");
+        refused.Message.ShouldContain("for over 600 s");
     }
 
     [Fact]
     public async Task a_second_holder_gets_the_lock_once_the_first_lets_it_go()
     {
-        var first = KeyFolderLock.Acquire(_data, TimeSpan.Zero);
-        var second = Task.Run(() => KeyFolderLock.Acquire(_data, TimeSpan.FromSeconds(10)));
+        var first = KeyFolderLock.Acquire(_data, TimeSpan.Zero, TimeProvider.System);
+        var second = Task.Run(() => KeyFolderLock.Acquire(_data, TimeSpan.FromSeconds(10), TimeProvider.System));
         await Task.Delay(300);
         second.IsCompleted.ShouldBeFalse("the first still holds it");
 
@@ -35,7 +42,7 @@ public sealed class KeyFolderLockTests : IDisposable
     [Fact]
     public void the_lock_file_is_the_owners_alone_and_leaves_the_store_readable()
     {
-        using (KeyFolderLock.Acquire(_data, TimeSpan.Zero))
+        using (KeyFolderLock.Acquire(_data, TimeSpan.Zero, TimeProvider.System))
         {
         }
 
