@@ -8,5 +8,5 @@ public interface IAuditedState
     /// <summary>The type <see cref="Value"/> is stored and read as.</summary>
     Type ValueType { get; }
 
-    AuditEntry? Pending { get; }
+    IReadOnlyList<AuditEntry>? Pending { get; }
 }

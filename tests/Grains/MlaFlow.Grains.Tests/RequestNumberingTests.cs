@@ -1,3 +1,4 @@
+using Dapper;
 using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
@@ -29,6 +30,22 @@ public sealed class RequestNumberingTests() : SiloTest(StorageKind.Sqlite, TestT
         first.Request.Id.Value.ShouldBe("CN-MOJ-2026-000001");
         second.Request.Id.Value.ShouldBe("CN-MOJ-2026-000002");
         third.Request.Id.Value.ShouldBe("CN-MOJ-2027-000001");
+    }
+
+    [Fact]
+    public async Task submissions_at_once_get_the_next_numbers_each_once_written_together_each_with_its_audit_record()
+    {
+        const int submissions = 40;
+
+        var created = await Task.WhenAll(Enumerable.Range(1, submissions).Select(i => Authority.CreateRequestAsync(Draft($"at once {i}"), Officer, null)));
+
+        created.Select(c => c.Request.Id.Value).Order().ShouldBe(Enumerable.Range(1, submissions).Select(n => $"CN-MOJ-2026-{n:000000}"));
+        var audit = await Silo.VerifyAuditAsync("CN-MOJ");
+        audit.IsIntact.ShouldBeTrue(audit.Problem);
+        audit.VerifiedRecords.ShouldBe(2 * submissions); // each number given, each request created
+        await using var connection = await Database.Open().OpenAsync();
+        var counterWrites = await connection.ExecuteScalarAsync<long>("SELECT etag FROM grain_state WHERE grain_type = 'authority' AND grain_key = 'CN-MOJ'");
+        counterWrites.ShouldBeLessThan(submissions, "numbers asked for while the counter was being written are written together");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal sealed class StorageNode
         Database = database;
         var options = Options.Create(new StorageOptions { Json = MlaFlowJson.Options });
         Serializer = new StateSerializer([new CounterStateV1Upgrader()], options);
-        Audit = new AuditChain(database, clock);
+        Audit = new AuditChain(clock);
         Grains = new MlaFlowGrainStorage(database, Serializer, Audit, clock);
         Query = new GrainStateQuery(database, Serializer);
         Reminders = new ReminderTable(database);

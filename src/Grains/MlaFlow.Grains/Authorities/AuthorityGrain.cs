@@ -14,8 +14,9 @@ namespace MlaFlow.Grains.Authorities;
 /// audited gap, never a duplicate. A client retrying with its Idempotency-Key then gets a request under a new number.
 /// </summary>
 /// <remarks>
-/// Reentrant, so that its requests are opened side by side: only the numbering is one at a time (each number written
-/// before the next is given), and two submissions of one Idempotency-Key meet the same request. The rest of a submission
+/// Reentrant, so that its requests are opened side by side: only the numbering is one at a time (the numbers asked for
+/// while one write is under way are written together by the next), and two submissions of one Idempotency-Key meet the
+/// same request. The rest of a submission
 /// — admission, the request's own creation — does not wait for the authority's other submissions.
 /// </remarks>
 [Reentrant]
@@ -25,7 +26,12 @@ public sealed class AuthorityGrain(
     IClock clock, IGrainStateQuery query, PluginCatalog plugins)
     : Grain, IAuthorityGrain
 {
-    private readonly SemaphoreSlim _numbering = new(1, 1);
+    // At most this many numbers in one write of the counter, so its transaction stays small.
+    private const int MaxNumbersPerWrite = 64;
+
+    // Submissions waiting for a number, in the order they asked, and whether a write of the counter is under way.
+    private readonly List<NumberTicket> _waitingForNumbers = [];
+    private bool _writingNumbers;
 
     // The request each Idempotency-Key or incoming message id is opening right now: a second call with it waits for that one.
     private readonly Dictionary<string, Task<string>> _opening = new(StringComparer.Ordinal);
@@ -119,28 +125,62 @@ public sealed class AuthorityGrain(
 
     private static async Task<string> IdOf(Task<AssistanceRequest> created) => (await created).Id.Value;
 
-    // One at a time, each number written with its audit record before it is handed out.
-    private async Task<RequestId> AllocateNumberAsync(Actor actor)
+    // Numbers are given out by group commit: the first caller's number is written at once, and whoever asks while that
+    // write is under way waits for the next one, which writes all their numbers together (one audit record each, in
+    // one transaction). Each number is written before it is handed out, and no two writes of the counter overlap.
+    private Task<RequestId> AllocateNumberAsync(Actor actor)
     {
-        await _numbering.WaitAsync();
+        var ticket = new NumberTicket(actor);
+        _waitingForNumbers.Add(ticket);
+        if (!_writingNumbers)
+        {
+            _writingNumbers = true;
+            _ = WriteNumbersAsync(); // never throws: each ticket gets its number or the write's exception
+        }
+
+        return ticket.Number.Task;
+    }
+
+    private async Task WriteNumbersAsync()
+    {
+        try
+        {
+            while (_waitingForNumbers.Count > 0)
+            {
+                var batch = _waitingForNumbers.Take(MaxNumbersPerWrite).ToList();
+                _waitingForNumbers.RemoveRange(0, batch.Count);
+                await WriteNumbersAsync(batch);
+            }
+        }
+        finally
+        {
+            _writingNumbers = false;
+        }
+    }
+
+    private async Task WriteNumbersAsync(List<NumberTicket> batch)
+    {
         try
         {
             var year = YearNow();
             var current = state.State.Value is { } counter && counter.Year == year ? counter.LastNumber : 0;
-            if (current >= RequestId.MaxNumber)
+            var given = batch.Take(RequestId.MaxNumber - current).Select((ticket, i) => (Ticket: ticket, Id: RequestId.Create(Authority, year, current + i + 1))).ToList();
+            foreach (var ticket in batch.Skip(given.Count))
             {
-                throw new InvalidOperationException($"{Authority} has used all {RequestId.MaxNumber} request numbers of {year}.");
+                ticket.Number.SetException(new InvalidOperationException($"{Authority} has used all {RequestId.MaxNumber} request numbers of {year}."));
             }
 
-            var id = RequestId.Create(Authority, year, current + 1);
-            await state.WriteAsync(
-                new AuthorityState(Authority.Value, year, current + 1),
-                new AuditEntry(Authority.Value, actor.ToString(), "request.number-allocated", id.Value));
-            return id;
+            if (given.Count > 0)
+            {
+                await state.WriteAsync(
+                    new AuthorityState(Authority.Value, year, current + given.Count),
+                    [.. given.Select(g => new AuditEntry(Authority.Value, g.Ticket.Actor.ToString(), "request.number-allocated", g.Id.Value))]);
+                given.ForEach(g => g.Ticket.Number.SetResult(g.Id));
+            }
         }
-        finally
+        catch (Exception e)
         {
-            _numbering.Release();
+            batch.ForEach(ticket => ticket.Number.TrySetException(e));
         }
     }
 
@@ -150,5 +190,13 @@ public sealed class AuthorityGrain(
     {
         var zone = plugins.For(Authority.Country)?.Manifest.Calendar.Zone ?? DateTimeZone.Utc;
         return clock.GetCurrentInstant().InZone(zone).Year;
+    }
+
+    /// <summary>A submission waiting for its number.</summary>
+    private sealed class NumberTicket(Actor actor)
+    {
+        public Actor Actor => actor;
+
+        public TaskCompletionSource<RequestId> Number { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

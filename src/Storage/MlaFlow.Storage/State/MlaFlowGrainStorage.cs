@@ -136,9 +136,8 @@ internal sealed class MlaFlowGrainStorage(Database database, StateSerializer ser
         ?? throw new InvalidOperationException($"The {StorageNames.MlaFlow} storage keeps audited states (Audited<T>), not {typeof(T).Name}.");
 
     // Every durable change is recorded: a write without its entry is a bug, refused before anything is written.
-    private static AuditEntry Pending(GrainId grainId, IAuditedState state) =>
-        state.Pending ?? throw new InvalidOperationException($"{grainId}: a state is written with its audit entry (AuditedStateExtensions.WriteAsync).");
-
+    private static IReadOnlyList<AuditEntry> Pending(GrainId grainId, IAuditedState state) =>
+        state.Pending is { Count: > 0 } pending ? pending : throw new InvalidOperationException($"{grainId}: a state is written with its audit entry (AuditedStateExtensions.WriteAsync).");
 
     private static long? ParseETag(string? etag) =>
         etag is null ? null

@@ -100,6 +100,51 @@ public abstract class GrainStorageContract(StorageKind kind) : DatabaseTest(kind
     }
 
     [SkippableFact]
+    public async Task a_write_with_several_entries_appends_them_in_order_to_one_intact_chain()
+    {
+        var state = await ReadAsync(Grain);
+        await WriteAsync(state, new CounterState(CounterState.Authority, 1, ["a"]));
+
+        await state.WriteAsync(new CounterState(CounterState.Authority, 4, ["a", "b", "c", "d"]),
+            [Audit with { Action = "add-b" }, Audit with { Action = "add-c" }, Audit with { Action = "add-d" }]);
+
+        await using var connection = await Database.Open().OpenAsync();
+        (await connection.QueryAsync<(long, string)>("SELECT seq, action FROM audit_log ORDER BY seq"))
+            .ShouldBe([(1L, "write"), (2L, "add-b"), (3L, "add-c"), (4L, "add-d")]);
+        var verified = await _node.Verifier.VerifyAsync(CounterState.Authority);
+        verified.IsIntact.ShouldBeTrue(verified.Problem);
+        verified.VerifiedRecords.ShouldBe(4);
+    }
+
+    [SkippableFact]
+    public async Task writers_of_one_authority_at_once_each_take_the_next_link_of_its_chain()
+    {
+        var writers = Enumerable.Range(1, 16).Select(i => Task.Run(async () =>
+        {
+            var state = await ReadAsync(GrainId.Create("test-counter", $"c-{i}"));
+            await WriteAsync(state, new CounterState(CounterState.Authority, i, [$"writer-{i}"]));
+        }));
+        await Task.WhenAll(writers);
+
+        var verified = await _node.Verifier.VerifyAsync(CounterState.Authority);
+        verified.IsIntact.ShouldBeTrue(verified.Problem);
+        verified.VerifiedRecords.ShouldBe(16);
+    }
+
+    [SkippableFact]
+    public async Task entries_of_two_authorities_in_one_write_are_refused_and_write_nothing()
+    {
+        var state = await ReadAsync(Grain);
+
+        await Should.ThrowAsync<ArgumentException>(() => state.WriteAsync(new CounterState(CounterState.Authority, 1, ["a"]),
+            [Audit, Audit with { Authority = "XX-OTHER" }]));
+
+        (await CountAsync("grain_state")).ShouldBe(0);
+        (await CountAsync("audit_log")).ShouldBe(0);
+        state.State.Value.ShouldBeNull();
+    }
+
+    [SkippableFact]
     public async Task a_write_without_its_audit_entry_is_refused_and_writes_nothing()
     {
         var state = await ReadAsync(Grain);
@@ -118,9 +163,9 @@ public abstract class GrainStorageContract(StorageKind kind) : DatabaseTest(kind
         var stale = await ReadAsync(Grain);
         await WriteAsync(state, new CounterState(CounterState.Authority, 2, ["a", "b"]));
 
-        stale.State.Pending = Audit;
+        stale.State.Pending = [Audit];
         await Should.ThrowAsync<InconsistentStateException>(stale.ClearStateAsync);
-        state.State.Pending = Audit with { Action = "clear" };
+        state.State.Pending = [Audit with { Action = "clear" }];
         await state.ClearStateAsync();
 
         (await ReadAsync(Grain)).RecordExists.ShouldBeFalse();
