@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MlaFlow.Gateway.Apis;
 using MlaFlow.Gateway.Problems;
 using MlaFlow.Gateway.Security;
-using MlaFlow.Plugins.Sdk;
 using MlaFlow.Grains.Serialization;
+using MlaFlow.Plugins.Sdk;
 
 namespace MlaFlow.Gateway;
 

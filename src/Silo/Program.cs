@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Options;
 using MlaFlow.Silo.Commands;
 using MlaFlow.Silo.Hosting;
-using Microsoft.Extensions.Options;
 
 // `token`, `audit` …: one-shot commands against this node's configuration; anything else runs the node.
 if (SiloCommands.Handles(args))

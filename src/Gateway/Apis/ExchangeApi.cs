@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MlaFlow.Gateway.Exchange;
 using MlaFlow.Gateway.Problems;
 using MlaFlow.Grains;
+using MlaFlow.Grains.Requests;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Files;
 using MlaFlow.Messaging.Keys;
-using MlaFlow.Grains.Requests;
 using NodaTime;
 using Orleans;
 

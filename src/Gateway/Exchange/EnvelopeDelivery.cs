@@ -2,8 +2,8 @@ using System.Text.Json;
 using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
-using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Grains.Serialization;
+using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Plugins.Sdk;
 using Orleans;
 

@@ -4,12 +4,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MlaFlow.Grains.Exchange;
+using MlaFlow.Grains.Serialization;
 using MlaFlow.Messaging.Attachments;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Files;
 using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Grains.Serialization;
 using MlaFlow.Silo.Hosting;
 using MlaFlow.Workflows.Definitions;
 

@@ -1,6 +1,6 @@
-using MlaFlow.Plugins.Sdk;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Workflows.Conditions;
 
 namespace MlaFlow.Workflows.Loading;

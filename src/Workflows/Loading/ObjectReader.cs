@@ -1,5 +1,5 @@
-using MlaFlow.Plugins.Sdk;
 using System.Text.Json;
+using MlaFlow.Plugins.Sdk;
 
 namespace MlaFlow.Workflows.Loading;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MlaFlow.Plugins.Sdk;
 using MlaFlow.Grains.Serialization;
+using MlaFlow.Plugins.Sdk;
 
 namespace MlaFlow.Grains.Requests;
 

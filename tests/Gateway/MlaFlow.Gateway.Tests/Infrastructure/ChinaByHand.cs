@@ -7,10 +7,10 @@ using MlaFlow.Grains;
 using MlaFlow.Grains.Authorities;
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
+using MlaFlow.Grains.Serialization;
 using MlaFlow.Messaging.Envelopes;
 using MlaFlow.Messaging.Keys;
 using MlaFlow.Plugins.Sdk;
-using MlaFlow.Grains.Serialization;
 using MlaFlow.Testing;
 using NodaTime;
 

@@ -1,10 +1,10 @@
-using MlaFlow.Plugins.Sdk;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using MlaFlow.Messaging.Attachments;
 using MlaFlow.Messaging.Files;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Silo.Tests.Api;
 using MlaFlow.Silo.Tests.Processes;
 using MlaFlow.Testing;

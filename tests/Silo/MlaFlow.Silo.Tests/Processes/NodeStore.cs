@@ -1,7 +1,7 @@
-using MlaFlow.Plugins.Sdk;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Storage;
 using MlaFlow.Testing;
 

@@ -1,5 +1,5 @@
-using MlaFlow.Plugins.Sdk;
 using System.Text.Json.Nodes;
+using MlaFlow.Plugins.Sdk;
 using MlaFlow.Plugins.Sdk.Extensions;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Execution;
