@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MlaFlow.Testing;
 
 namespace MlaFlow.Silo.Tests.Processes;
 
@@ -43,7 +44,7 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <param name="environment">The node's configuration; <paramref name="store"/>'s own unless given (<see cref="NodeStore.EnvironmentWith"/>).</param>
     public static async Task<NodeProcess> StartAsync(NodeStore store, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var process = new Process { StartInfo = SiloExecutable.StartInfo(["--urls", address.GetLeftPart(UriPartial.Authority)], environment ?? store.Environment) };
         var node = new NodeProcess(process, address);
         process.OutputDataReceived += (_, line) => node.Append(line.Data);
@@ -152,16 +153,5 @@ public sealed class NodeProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    // The OS hands out a port nobody holds; another process could take it before the node binds, in which
-    // case the node exits at start and the message above says so.
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
