@@ -42,6 +42,7 @@ public static class GatewayExtensions
         app.MapRequestFilesApi();
         app.MapPluginsApi();
         app.MapTasksApi();
+        app.MapMigrationsApi();
         app.MapExchangeApi();
         return app;
     }

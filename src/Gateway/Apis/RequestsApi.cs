@@ -36,7 +36,6 @@ public static partial class RequestsApi
         group.MapGet("/", ListAsync).WithName("ListRequests");
         group.MapPost("/{id}/notes", AddNoteAsync).WithName("AddRequestNote").Accepts<NoteBody>("application/json");
         group.MapPost("/{id}/signals/{signal}", SignalAsync).WithName("SignalRequest");
-        group.MapPost("/{id}/workflow/migrate", MigrateWorkflowAsync).WithName("MigrateRequestWorkflow").Accepts<MigrateWorkflowBody>("application/json");
         return group;
     }
 
@@ -153,41 +152,6 @@ public static partial class RequestsApi
         try
         {
             return TypedResults.Ok(await ConcurrentWrite.RetryAsync(() => grains.GetGrain<IAssistanceRequestGrain>(id).SignalAsync(user.ToActor(), signal)));
-        }
-        catch (RequestConflictException e)
-        {
-            return ApiProblems.Conflict(e.Message);
-        }
-    }
-
-    // Moving a live case to another version of its procedure is the central authority's decision: officers only.
-    private static async Task<IResult> MigrateWorkflowAsync(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (await FindOwnAsync(id, user, grains) is null)
-        {
-            return NotFound(id);
-        }
-
-        if (!user.IsInRole(Roles.Officer))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only an officer of the central authority migrates a workflow.");
-        }
-
-        var (body, problem) = await JsonBody.ReadAsync<MigrateWorkflowBody>(http, 16 * 1024);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (body!.Version is not (>= 1 and <= 9999) || body.Steps is null)
-        {
-            return ApiProblems.Invalid(new() { ["version"] = ["The version to move to, 1 to 9999."], ["steps"] = ["The new step for each open step, e.g. { \"draft-review\": \"drafting\" }."] });
-        }
-
-        try
-        {
-            return TypedResults.Ok(await ConcurrentWrite.RetryAsync(() =>
-                grains.GetGrain<IAssistanceRequestGrain>(id).MigrateWorkflowAsync(user.ToActor(), body.Version.Value, body.Steps)));
         }
         catch (RequestConflictException e)
         {

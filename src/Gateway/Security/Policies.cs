@@ -12,10 +12,14 @@ public static class Policies
     /// <summary>Read what the node knows of states and procedures (plugins): every role; it holds no personal data.</summary>
     public const string Reference = "reference";
 
+    /// <summary>Operate the node's procedures (migrations): admins only; they see requests' ids and steps, not their contents.</summary>
+    public const string Operations = "operations";
+
     public static void Add(AuthorizationOptions options, IReadOnlySet<AuthorityId> served)
     {
         options.AddPolicy(CaseWork, policy => ServedAuthority(policy, served).RequireRole(Roles.Officer, Roles.Prosecutor));
         options.AddPolicy(Reference, policy => ServedAuthority(policy, served).RequireRole([.. Roles.All]));
+        options.AddPolicy(Operations, policy => ServedAuthority(policy, served).RequireRole(Roles.Admin));
     }
 
     private static AuthorizationPolicyBuilder ServedAuthority(AuthorizationPolicyBuilder policy, IReadOnlySet<AuthorityId> served) => policy

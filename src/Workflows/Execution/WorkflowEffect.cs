@@ -13,3 +13,6 @@ public sealed record DisarmTimer(string Name) : WorkflowEffect;
 
 /// <summary>A deadline approaches: tell the people responsible (timeline, notification).</summary>
 public sealed record DeadlineWarning(string StepId, Instant DueAt) : WorkflowEffect;
+
+/// <summary>The instance moved from one version of its procedure to another, for the reason given (timeline, audit).</summary>
+public sealed record Migrated(int FromVersion, int ToVersion, string Reason) : WorkflowEffect;

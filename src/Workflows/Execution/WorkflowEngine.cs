@@ -125,39 +125,28 @@ public static class WorkflowEngine
     }
 
     /// <summary>
-    /// Moves a running instance from the version it runs (<paramref name="from"/>) to <paramref name="to"/>:
-    /// every step where a token rests must be mapped to a step of the new version, which each token then
-    /// enters afresh (deadlines restart). Refused, changing nothing, when the mapping is incomplete or names
-    /// unknown steps, or when a token is inside a parallel the new version lacks.
+    /// Moves a running instance from the version it runs (<paramref name="from"/>) to another, <paramref name="to"/>:
+    /// every step where a token rests must be mapped to a step of the new version that waits (a task, an await, a
+    /// timer), which each token then enters afresh (deadlines restart). Refused, changing nothing, when the target is the
+    /// same version, the mapping is incomplete or names unknown steps, a step would be mapped to one that does not wait
+    /// (an end, a send, a decision: a migration never decides an outcome itself), a step would be reached past a task
+    /// whose person has not acted in this request, or a token is inside a parallel the new version lacks.
     /// </summary>
+    /// <param name="from">The version the instance runs.</param>
+    /// <param name="to">The version to move it to.</param>
+    /// <param name="instance">The running instance.</param>
+    /// <param name="mapping">The new step for each step where a token rests (more entries are ignored).</param>
+    /// <param name="reason">Why, as the operator gives it: kept in the history and reported in the <see cref="Migrated"/> effect.</param>
+    /// <param name="context">Now, who, and the rest the run needs.</param>
     public static WorkflowTransition Migrate(
-        WorkflowDefinition from, WorkflowDefinition to, WorkflowInstance instance, IReadOnlyDictionary<string, string> mapping, WorkflowContext context)
+        WorkflowDefinition from, WorkflowDefinition to, WorkflowInstance instance, IReadOnlyDictionary<string, string> mapping, string reason, WorkflowContext context)
     {
         if (instance.IsEnded)
         {
             throw new WorkflowOperationException($"The workflow has ended ({instance.Ended}); there is nothing to migrate.");
         }
 
-        var unmapped = instance.Tokens.Select(t => t.StepId).Distinct().Where(s => !mapping.ContainsKey(s)).ToList();
-        var unknown = mapping.Where(m => !from.HasStep(m.Key) || !to.HasStep(m.Value)).Select(m => $"{m.Key} → {m.Value}").ToList();
-        var forks = instance.Tokens.SelectMany(t => t.Forks).Select(f => f[..f.IndexOf('#', StringComparison.Ordinal)]).Distinct()
-            .Where(p => !to.HasStep(p) || to.Step(p) is not ParallelStep).ToList();
-        var problems = new List<string>();
-        if (unmapped.Count > 0)
-        {
-            problems.Add($"no new step for {string.Join(", ", unmapped)}");
-        }
-
-        if (unknown.Count > 0)
-        {
-            problems.Add($"unknown steps in {string.Join(", ", unknown)}");
-        }
-
-        if (forks.Count > 0)
-        {
-            problems.Add($"open branches of {string.Join(", ", forks)}, which version {to.Version} has no parallel step for");
-        }
-
+        var problems = MigrationProblems(from, to, instance, mapping);
         if (problems.Count > 0)
         {
             throw new WorkflowOperationException($"The migration from version {from.Version} to {to.Version} is refused: {string.Join("; ", problems)}.");
@@ -167,12 +156,66 @@ public static class WorkflowEngine
         foreach (var token in instance.Tokens)
         {
             run.Remove(token);
-            run.Record(token.StepId, $"migrated to v{to.Version}", mapping[token.StepId]);
+            run.Record(token.StepId, $"migrated to v{to.Version}", $"{mapping[token.StepId]}: {reason}");
             run.Enter(mapping[token.StepId], token.Forks);
         }
 
-        return run.Finish();
+        var moved = run.Finish();
+        return moved with { Effects = [.. moved.Effects, new Migrated(from.Version, to.Version, reason)] };
     }
+
+    private static List<string> MigrationProblems(
+        WorkflowDefinition from, WorkflowDefinition to, WorkflowInstance instance, IReadOnlyDictionary<string, string> mapping)
+    {
+        var problems = new List<string>();
+        if (from.Version == to.Version)
+        {
+            problems.Add($"the request already runs version {to.Version}; a migration moves it to another version");
+        }
+
+        var open = instance.Tokens.Select(t => t.StepId).Distinct().ToList();
+        var unmapped = open.Where(s => !mapping.ContainsKey(s)).ToList();
+        if (unmapped.Count > 0)
+        {
+            problems.Add($"no new step for {string.Join(", ", unmapped)}");
+        }
+
+        var unknown = mapping.Where(m => !from.HasStep(m.Key) || !to.HasStep(m.Value)).Select(m => $"{m.Key} → {m.Value}").ToList();
+        if (unknown.Count > 0)
+        {
+            problems.Add($"unknown steps in {string.Join(", ", unknown)}");
+        }
+
+        foreach (var (step, target) in mapping.Where(m => open.Contains(m.Key) && to.HasStep(m.Value)))
+        {
+            var entered = to.Step(target);
+            if (entered is not (TaskStep or AwaitStep or TimerStep))
+            {
+                problems.Add($"{step} → {target}: {target} is a {entered.Type} step, and a step is moved only to one that waits (a task, an await, a timer)");
+                continue;
+            }
+
+            var skipped = to.TasksOnEveryWayTo(target).Where(task => !Performed(instance, task)).Select(t => t.Id).ToList();
+            if (skipped.Count > 0)
+            {
+                problems.Add($"{step} → {target} would pass {string.Join(", ", skipped)}, which no one has done in this request");
+            }
+        }
+
+        var forks = instance.Tokens.SelectMany(t => t.Forks).Select(f => f[..f.IndexOf('#', StringComparison.Ordinal)]).Distinct()
+            .Where(p => !to.HasStep(p) || to.Step(p) is not ParallelStep).ToList();
+        if (forks.Count > 0)
+        {
+            problems.Add($"open branches of {string.Join(", ", forks)}, which version {to.Version} has no parallel step for");
+        }
+
+        return problems;
+    }
+
+    // A person acted at a task when it was left through one of its outcomes other than its deadline's, which the timer
+    // takes when no one acts.
+    private static bool Performed(WorkflowInstance instance, TaskStep task) =>
+        instance.History.Any(h => h.StepId == task.Id && task.Outcomes.ContainsKey(h.What) && h.What != task.Deadline?.Outcome);
 
     private static WorkflowTransition Resume(
         WorkflowDefinition definition, WorkflowInstance instance, WorkflowContext context, Func<AwaitStep, bool> awaits, string what)

@@ -7,8 +7,9 @@ using MlaFlow.Testing;
 namespace MlaFlow.Gateway.Tests;
 
 /// <summary>
-/// Who may use <c>/api/v1/requests</c>: officers and prosecutors of an authority the node serves. Anyone
-/// else is turned away before a handler runs, with a problem answer, and nothing is written.
+/// Who may use <c>/api/v1/requests</c> and the tasks: officers and prosecutors of an authority the node serves; and
+/// the migrations: its admins. Anyone else is turned away before a handler runs, with a problem answer, and nothing is
+/// written.
 /// </summary>
 public abstract class AuthorizingCallers(StorageKind storage)
 {
@@ -40,10 +41,32 @@ public abstract class AuthorizingCallers(StorageKind storage)
         var before = await node.CountsAsync();
         using var admin = node.ClientFor(GatewayNode.China, Roles.Admin);
 
-        foreach (var call in EveryEndpoint(id))
+        foreach (var call in CaseWorkEndpoints(id))
         {
             using var request = call();
             using var response = await admin.SendAsync(request);
+            await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        (await node.CountsAsync()).ShouldBe(before);
+    }
+
+    [SkippableTheory]
+    [InlineData(Roles.Officer)]
+    [InlineData(Roles.Prosecutor)]
+    public async Task case_workers_migrate_no_workflow(string role)
+    {
+        await using var node = await GatewayNode.StartAsync(storage);
+        using var officer = node.ClientFor(GatewayNode.China, Roles.Officer);
+        using var created = await officer.PostAsync("/api/v1/requests", Body.Sample(Samples.Evidence));
+        var id = (await created.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var before = await node.CountsAsync();
+        using var caseWorker = node.ClientFor(GatewayNode.China, role);
+
+        foreach (var call in OperatorEndpoints(id))
+        {
+            using var request = call();
+            using var response = await caseWorker.SendAsync(request);
             await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         }
 
@@ -104,7 +127,7 @@ public abstract class AuthorizingCallers(StorageKind storage)
         var id = (await created.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
         var before = await node.CountsAsync();
 
-        foreach (var call in EveryEndpoint(id))
+        foreach (var call in CaseWorkEndpoints(id).Concat(OperatorEndpoints(id)))
         {
             using var request = call();
             using var response = await client.SendAsync(request);
@@ -114,18 +137,29 @@ public abstract class AuthorizingCallers(StorageKind storage)
         (await node.CountsAsync()).ShouldBe(before);
     }
 
-    private static IEnumerable<Func<HttpRequestMessage>> EveryEndpoint(string id) =>
+    private static IEnumerable<Func<HttpRequestMessage>> CaseWorkEndpoints(string id) =>
     [
         () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests") { Content = Body.Sample(Samples.Extradition) },
         () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/requests/{id}"),
         () => new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests?kind=evidence"),
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/notes") { Content = Body.Note("Not allowed.") },
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/signals/withdraw"),
-        () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/workflow/migrate") { Content = Body.Json("""{ "version": 1, "steps": {} }""") },
         () => new HttpRequestMessage(HttpMethod.Get, "/api/v1/tasks"),
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}.1/complete") { Content = Body.Json("""{ "outcome": "ready" }""") },
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}.1/retry"),
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}.1/route") { Content = Body.Json("""{ "outcome": "ready" }""") },
+    ];
+
+    private static IEnumerable<Func<HttpRequestMessage>> OperatorEndpoints(string id) =>
+    [
+        () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/workflow/migrate")
+        {
+            Content = Body.Json("""{ "version": 2, "steps": { "draft-review": "drafting" }, "reason": "v2" }"""),
+        },
+        () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/workflows/migrations")
+        {
+            Content = Body.Json("""{ "procedure": { "country": "CN", "side": "requesting", "kind": "evidence", "version": 1 }, "version": 2, "steps": { "draft-review": "drafting" }, "reason": "v2", "dryRun": false }"""),
+        },
     ];
 }
 

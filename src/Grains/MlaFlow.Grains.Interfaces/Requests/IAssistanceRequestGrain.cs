@@ -63,11 +63,18 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     Task<AssistanceRequest> SignalAsync(Actor actor, string signal);
 
     /// <summary>
-    /// Moves the running workflow to <paramref name="version"/> of its definition, each open step mapped to a
-    /// step of that version by <paramref name="steps"/>; audited. Refused, changing nothing, when the mapping is incomplete.
+    /// Moves the running workflow to another version of its procedure, each open step mapped to a step of that version
+    /// that waits, never past a task no one has done (docs/workflows.md, "Migrating running requests"); audited, on the
+    /// timeline with the reason. With <paramref name="dryRun"/>, only says what it would do. Refused, changing nothing,
+    /// when the move breaks a rule.
     /// </summary>
-    /// <exception cref="RequestConflictException">No such version, or a step is not mapped to one of it.</exception>
-    Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps);
+    /// <param name="actor">The operator.</param>
+    /// <param name="migration">The version, the step mapping and the reason.</param>
+    /// <param name="expected">For a bulk migration, the procedure the requests it moves run: any other request answers null.</param>
+    /// <param name="dryRun">Whether to say what it would do rather than do it.</param>
+    /// <exception cref="RequestNotFoundException">No request has this id.</exception>
+    /// <exception cref="RequestConflictException">The workflow is not running, no such version, or a rule is broken; the message says which.</exception>
+    Task<MigrationResult?> MigrateWorkflowAsync(Actor actor, WorkflowMigration migration, Procedure? expected, bool dryRun);
 
     /// <summary>
     /// Records a file already stored (encrypted) in the node's file store as held with the request; the next message

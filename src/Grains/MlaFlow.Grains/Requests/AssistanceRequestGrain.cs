@@ -180,13 +180,31 @@ public sealed class AssistanceRequestGrain(
         ChangeAsync(Record ?? throw new RequestNotFoundException(Key.Value), actor, "request.signalled",
             (d, i, c) => WorkflowEngine.Signal(d, i, signal, c));
 
-    public Task<AssistanceRequest> MigrateWorkflowAsync(Actor actor, int version, IReadOnlyDictionary<string, string> steps)
+    public async Task<MigrationResult?> MigrateWorkflowAsync(Actor actor, WorkflowMigration migration, Procedure? expected, bool dryRun)
     {
         var record = Record ?? throw new RequestNotFoundException(Key.Value);
-        var (plugin, _, instance) = _workflow.Running(record);
-        var target = plugin.Version(instance.Definition.Side, instance.Definition.Kind, version)
-            ?? throw new RequestConflictException($"{instance.Definition.Country} has no version {version} of this workflow.");
-        return ChangeAsync(record, actor, "request.workflow-migrated", (d, i, c) => WorkflowEngine.Migrate(d, target, i, steps, c));
+        var from = record.Workflow is { IsEnded: false } running ? RequestView.ProcedureOf(running.Definition) : null;
+        if (expected is not null && expected != from)
+        {
+            return null; // not one of the requests a bulk migration moves
+        }
+
+        if (from is null)
+        {
+            throw new RequestConflictException("The request's workflow is not running; there is nothing to migrate.");
+        }
+
+        var (plugin, _, _) = _workflow.Running(record);
+        var target = plugin.Version(from.Side, from.Kind, migration.Version)
+            ?? throw new RequestConflictException($"{from.Country} has no version {migration.Version} of this workflow.");
+        var (changed, effects) = _workflow.Apply(record, actor, clock.GetCurrentInstant(),
+            (d, i, c) => WorkflowEngine.Migrate(d, target, i, migration.Steps, migration.Reason, c));
+        if (!dryRun)
+        {
+            await SaveAsync(changed, effects, Audit(actor, "request.workflow-migrated"));
+        }
+
+        return new MigrationResult(Key.Value, from, migration.Version, [.. changed.Workflow!.Tokens.Select(t => t.StepId)], Applied: !dryRun);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -14,8 +14,11 @@ internal static class RequestView
     public static AssistanceRequest Of(RequestRecord record, WorkflowDefinition? definition) =>
         record.Workflow is { } instance ? record.Request with { Workflow = Progress(instance, definition) } : record.Request;
 
+    /// <summary>The procedure a workflow reference names, as callers see it.</summary>
+    public static Procedure ProcedureOf(WorkflowRef reference) => new(reference.Country, reference.Side, reference.Kind, reference.Version);
+
     private static WorkflowProgress Progress(WorkflowInstance instance, WorkflowDefinition? definition) => new(
-        new Procedure(instance.Definition.Country, instance.Definition.Side, instance.Definition.Kind, instance.Definition.Version),
+        ProcedureOf(instance.Definition),
         [.. instance.Tokens.Select(t => Step(t, definition))],
         [.. instance.History.Select(h => new WorkflowEvent(h.At, h.StepId, h.What, h.Actor, h.Detail))],
         // Copies: the view is handed to callers on this silo as it is, and JSON nodes can be changed.

@@ -80,6 +80,7 @@ internal sealed class RequestWorkflow(PluginCatalog plugins)
 
         var timeline = request.Timeline.ToList();
         timeline.AddRange(transition.Effects.OfType<DeadlineWarning>().Select(w => new TimelineEvent(now, who, $"deadline approaching: {w.StepId} due {w.DueAt}")));
+        timeline.AddRange(transition.Effects.OfType<Migrated>().Select(m => new TimelineEvent(now, who, $"workflow migrated from version {m.FromVersion} to {m.ToVersion}: {m.Reason}")));
         var sent = request.Outbox?.ToList() ?? [];
         var files = request.Files;
         foreach (var (message, stepId) in outbox.Messages)

@@ -13,6 +13,8 @@ internal sealed class EngineHarness(WorkflowDefinition definition, JsonObject? f
 {
     public Instant Now { get; set; } = Instant.FromUtc(2026, 3, 2, 2, 0); // Monday 09:00 in Bangkok
 
+    public WorkflowDefinition Definition => definition;
+
     public WorkflowInstance Instance { get; private set; } = null!;
 
     public List<WorkflowEffect> Effects { get; } = [];
