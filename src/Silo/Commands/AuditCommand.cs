@@ -3,13 +3,16 @@ using MlaFlow.Storage.Auditing;
 
 namespace MlaFlow.Silo.Commands;
 
-/// <summary><c>audit verify [--authority CN-MOJ]</c>: recomputes the audit hash chains; exit code 3 when one is broken.</summary>
+/// <summary>
+/// <c>audit verify [--authority CN-MOJ]</c>: recomputes the audit hash chains and checks the stored states against them;
+/// exit code 3 when a chain is broken or a state does not match (each such state named).
+/// </summary>
 internal static class AuditCommand
 {
     public static Command Create()
     {
         var authority = new Option<string?>("--authority") { Description = "Verify only this authority's chain (default: every authority the node serves)." };
-        var verify = new Command("verify", "Recompute the audit chains and report the first broken link.") { authority };
+        var verify = new Command("verify", "Recompute the audit chains, report the first broken link, and name every stored state that does not match its last audit record.") { authority };
         verify.TreatUnmatchedTokensAsErrors = false;
         verify.SetAction((parse, cancellationToken) => VerifyAsync(parse.GetValue(authority), parse.UnmatchedTokens, cancellationToken));
         return new Command("audit", "Audit chain tools.") { verify };
@@ -29,9 +32,14 @@ internal static class AuditCommand
         foreach (var id in authorities)
         {
             var result = await verifier.VerifyAsync(id, cancellationToken);
-            Console.WriteLine(result.IsIntact
+            Console.WriteLine(result.Problem is null
                 ? $"{id}: {result.VerifiedRecords} record(s), chain intact"
                 : $"{id}: BROKEN after {result.VerifiedRecords} record(s): {result.Problem}");
+            foreach (var problem in result.StateProblems)
+            {
+                Console.WriteLine($"{id}: BROKEN: {problem}");
+            }
+
             broken += result.IsIntact ? 0 : 1;
         }
 

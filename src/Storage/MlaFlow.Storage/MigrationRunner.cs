@@ -23,7 +23,7 @@ public sealed class MigrationRunner(Database database, IClock clock, ILogger<Mig
     {
         if (database is SqliteDatabase sqlite)
         {
-            await sqlite.EnableWriteAheadLogAsync(cancellationToken);
+            await sqlite.PrepareFileAsync(cancellationToken);
         }
 
         await EnsureLedgerAsync(cancellationToken);

@@ -24,10 +24,11 @@ public sealed class AuditChain(IClock clock)
     /// <param name="connection">The transaction's connection.</param>
     /// <param name="transaction">The transaction that writes the state the entries record.</param>
     /// <param name="entries">One or more entries, all of one authority.</param>
+    /// <param name="grain">The grain whose state is written (<c>request/CN-MOJ-2026-000001</c>), recorded with each entry.</param>
     /// <param name="stateSha256">SHA-256 (hex) of the state written, recorded with each entry.</param>
     /// <param name="cancellationToken">Cancels the statements.</param>
     public async Task AppendAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, string stateSha256, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, string grain, string stateSha256, CancellationToken cancellationToken)
     {
         var authority = entries.Count > 0 ? entries[0].Authority : throw new ArgumentException("Nothing to append.", nameof(entries));
         foreach (var entry in entries)
@@ -51,14 +52,14 @@ public sealed class AuditChain(IClock clock)
             new { Authority = authority, Genesis }, transaction, cancellationToken: cancellationToken));
 
         var at = InstantText.Format(clock.GetCurrentInstant());
-        var sql = new StringBuilder("INSERT INTO audit_log (authority_id, seq, at, actor, action, request_id, state_sha256, prev_hash, hash) VALUES\n");
-        var parameters = new DynamicParameters(new { Authority = authority, At = at, StateSha256 = stateSha256 });
+        var sql = new StringBuilder("INSERT INTO audit_log (authority_id, seq, at, actor, action, request_id, state_sha256, prev_hash, hash, grain) VALUES\n");
+        var parameters = new DynamicParameters(new { Authority = authority, At = at, StateSha256 = stateSha256, Grain = grain });
         var (seq, hash) = (head.Seq, head.Hash);
         for (var i = 0; i < entries.Count; i++)
         {
-            var record = new AuditRecord(authority, seq + 1, at, entries[i].Actor, entries[i].Action, entries[i].RequestId, stateSha256, hash);
+            var record = new AuditRecord(authority, seq + 1, at, entries[i].Actor, entries[i].Action, entries[i].RequestId, stateSha256, hash, grain);
             (seq, hash) = (record.Seq, record.ComputeHash());
-            sql.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? ",\n" : "")}(@Authority, @Seq{i}, @At, @Actor{i}, @Action{i}, @RequestId{i}, @StateSha256, @PrevHash{i}, @Hash{i})");
+            sql.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? ",\n" : "")}(@Authority, @Seq{i}, @At, @Actor{i}, @Action{i}, @RequestId{i}, @StateSha256, @PrevHash{i}, @Hash{i}, @Grain)");
             parameters.Add($"Seq{i}", record.Seq);
             parameters.Add($"Actor{i}", record.Actor);
             parameters.Add($"Action{i}", record.Action);

@@ -1,7 +1,10 @@
 namespace MlaFlow.Storage.Auditing;
 
-/// <summary>The outcome of verifying one chain: how many records verified, and the first problem if any.</summary>
-public sealed record AuditVerification(string Authority, long VerifiedRecords, string? Problem)
+/// <summary>
+/// The outcome of verifying one authority's audit: how many records of its chain verified, the chain's first problem if
+/// any, and every live row that does not match the chain (an edited, deleted or unaudited state).
+/// </summary>
+public sealed record AuditVerification(string Authority, long VerifiedRecords, string? Problem, IReadOnlyList<string> StateProblems)
 {
-    public bool IsIntact => Problem is null;
+    public bool IsIntact => Problem is null && StateProblems.Count == 0;
 }

@@ -92,7 +92,7 @@ internal sealed class MlaFlowGrainStorage(Database database, StateSerializer ser
                 throw Stale(grainId, grainState.ETag);
             }
 
-            await auditChain.AppendAsync(connection, transaction, audit, AuditChain.Sha256Hex(payload), CancellationToken.None);
+            await auditChain.AppendAsync(connection, transaction, audit, $"{type}/{key}", AuditChain.Sha256Hex(payload), CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -122,7 +122,7 @@ internal sealed class MlaFlowGrainStorage(Database database, StateSerializer ser
                 throw Stale(grainId, grainState.ETag);
             }
 
-            await auditChain.AppendAsync(connection, transaction, audit, AuditChain.Sha256Hex(""), CancellationToken.None);
+            await auditChain.AppendAsync(connection, transaction, audit, $"{type}/{key}", AuditChain.Sha256Hex(""), CancellationToken.None);
             await transaction.CommitAsync();
         }
 

@@ -130,11 +130,11 @@ public abstract class ExchangeInboxContract(StorageKind kind) : DatabaseTest(kin
             VALUES ('request', 'CN-MOJ-2026-000001', 'request', 1, 1, '{}', 'CN-MOJ', '2026-01-05T09:00:00.0000000Z', '2026-01-05T09:00:00.0000000Z')
             """);
 
-        (await runner.ApplyAsync()).ShouldBe([2, 3, 4, 5]);
+        (await runner.ApplyAsync()).ShouldBe([2, 3, 4, 5, 6]);
         (await runner.ApplyAsync()).ShouldBeEmpty();
 
         (await ScalarAsync("SELECT COUNT(*) FROM grain_state")).ShouldBe(1);
-        (await ScalarAsync("SELECT COUNT(*) FROM schema_migrations")).ShouldBe(5);
+        (await ScalarAsync("SELECT COUNT(*) FROM schema_migrations")).ShouldBe(6);
         var (header, wire) = _authorities.Seal(China, "CN-MOJ-2026-000017/m1");
         (await new ExchangeInbox(Database.Open(), Clock).RecordAsync(header, wire, [Transfer(header, FileA)])).ShouldBeTrue();
     }

@@ -204,7 +204,7 @@ public abstract class GrainStorageContract(StorageKind kind) : DatabaseTest(kind
         (await runner.ApplyAsync()).ShouldBeEmpty();
 
         (await ReadAsync(Grain)).State.Value!.Items.ShouldBe(["kept"]);
-        (await CountAsync("schema_migrations")).ShouldBe(5);
+        (await CountAsync("schema_migrations")).ShouldBe(6);
     }
 
     [SkippableFact]
