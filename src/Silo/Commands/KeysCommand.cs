@@ -214,6 +214,12 @@ internal sealed class KeysCommand(TimeProvider time)
         try
         {
             var unlock = access == KeysAccess.ChangeOwn;
+            if (unlock && protection is null && GeneratedKek.For(node) is { } generated)
+            {
+                protection = generated;
+                Console.Error.WriteLine($"note: the keys are sealed by the key-encryption key generated into {GeneratedKek.PathIn(node.DataPath)}; in production set MlaFlow__Keys__Kek or MlaFlow__Keys__Passphrase instead.");
+            }
+
             if (unlock && protection is null)
             {
                 return Fail($"keys {name} needs the key store's passphrase or key-encryption key: {KeyProtectionSettings.Hint}.");

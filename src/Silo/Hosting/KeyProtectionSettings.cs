@@ -6,7 +6,8 @@ namespace MlaFlow.Silo.Hosting;
 /// <summary>
 /// What seals the authorities' private keys: <c>MlaFlow:Keys:Passphrase</c> or <c>MlaFlow:Keys:Kek</c> (32 bytes,
 /// base64), from the environment or a settings file (<see cref="KeysOptions"/>). Never from the command line: shell
-/// history and process listings would keep it.
+/// history and process listings would keep it. With neither, an embedded node uses the key it generates
+/// (<see cref="GeneratedKek"/>).
 /// </summary>
 public static class KeyProtectionSettings
 {

@@ -35,7 +35,7 @@ public sealed record NodeKeys(KeyStore Own, PeerDirectory Peers, IReadOnlySet<Au
     /// </exception>
     public static NodeKeys Open(IConfiguration configuration, IEnumerable<string> commandLineArgs, NodeSettings node)
     {
-        using var protection = KeyProtectionSettings.From(configuration, commandLineArgs);
+        using var protection = KeyProtectionSettings.From(configuration, commandLineArgs) ?? GeneratedKek.For(node);
         try
         {
             // The store's clock dates keys made, rotated and revoked, which the node never does (the keys commands do),

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 
 namespace MlaFlow.Silo.Hosting;
@@ -20,39 +19,6 @@ public static class SigningKeyStore
             return new SigningKey(Convert.FromBase64String(configured), Generated: false);
         }
 
-        var file = Path.Combine(dataPath, FileName);
-        if (!File.Exists(file))
-        {
-            CreateKeyFile(file);
-        }
-
-        return new SigningKey(Convert.FromBase64String(File.ReadAllText(file).Trim()), Generated: true);
-    }
-
-    // Written to a temporary file and moved into place, so a crash never leaves a half-written key,
-    // and two processes starting together end up with one key.
-    private static void CreateKeyFile(string file)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temporary, options))
-        {
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }
-
-        try
-        {
-            File.Move(temporary, file, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            File.Delete(temporary);
-        }
+        return new SigningKey(SecretFile.ReadOrCreate(Path.Combine(dataPath, FileName)), Generated: true);
     }
 }

@@ -160,18 +160,29 @@ public abstract class UploadingFiles(StorageKind storage) : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task a_node_whose_key_store_is_locked_takes_no_files()
+    public async Task without_a_configured_secret_an_embedded_node_takes_files_at_once_and_a_postgresql_node_none()
     {
-        await using var locked = await GatewayNode.StartAsync(storage);
-        using var officer = locked.ClientFor(GatewayNode.China, Roles.Officer);
+        // The embedded node generates its key-encryption key; the nodes of a PostgreSQL deployment share theirs, so none
+        // makes one up, and without it the file store stays locked.
+        await using var unconfigured = await GatewayNode.StartAsync(storage);
+        using var officer = unconfigured.ClientFor(GatewayNode.China, Roles.Officer);
         var request = await CreateAsync(officer);
-        var before = await locked.CountsAsync();
+        var before = await unconfigured.CountsAsync();
 
         using var response = await UploadAsync(officer, RandomNumberGenerator.GetBytes(10), request: request);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
-        (await locked.CountsAsync()).ShouldBe(before);
-        locked.FilesKept().ShouldBeEmpty();
+        if (storage == StorageKind.Sqlite)
+        {
+            await response.ShouldBeJsonAsync(HttpStatusCode.Created);
+            File.Exists(Path.Combine(unconfigured.DataPath, "key-encryption.key")).ShouldBeTrue();
+            unconfigured.FilesKept().ShouldNotBeEmpty();
+        }
+        else
+        {
+            await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+            (await unconfigured.CountsAsync()).ShouldBe(before);
+            unconfigured.FilesKept().ShouldBeEmpty();
+        }
     }
 
     [SkippableFact]

@@ -160,16 +160,36 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task changing_keys_without_a_passphrase_or_key_encryption_key_is_refused()
+    [UnsupportedOSPlatform("windows")]
+    public async Task on_the_embedded_store_keys_without_a_configured_secret_are_sealed_by_a_generated_key_encryption_key()
     {
         var bare = new Node(Path.Combine(_root, "bare"));
+
+        var generated = await SiloCli.RunAsync(bare.Environment, "keys", "generate", "--authority", "CN-MOJ");
+
+        generated.ExitCode.ShouldBe(0, generated.ToString());
+        var kek = Path.Combine(bare.DataPath, "key-encryption.key");
+        generated.StandardError.ShouldBe(
+            $"note: the keys are sealed by the key-encryption key generated into {kek}; in production set MlaFlow__Keys__Kek or MlaFlow__Keys__Passphrase instead." + Environment.NewLine);
+        File.GetUnixFileMode(kek).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        (await SiloCli.RunAsync(bare.Environment, "keys", "rotate", "--authority", "CN-MOJ")).ExitCode.ShouldBe(0, "the same generated key opens the store again");
+        var withAnotherKek = bare with { Environment = new Dictionary<string, string>(bare.Environment) { ["MlaFlow__Keys__Kek"] = Convert.ToBase64String(new byte[32]) } };
+        (await withAnotherKek.FailAsync("keys", "rotate", "--authority", "CN-MOJ")).StandardError.ShouldContain("does not open the key store");
+    }
+
+    [Fact]
+    public async Task on_postgresql_changing_keys_without_a_passphrase_or_key_encryption_key_is_refused()
+    {
+        // The nodes of a PostgreSQL deployment share the keys' secret, so none makes one up; the command reads no database.
+        var bare = new Node(Path.Combine(_root, "bare"),
+            ("MlaFlow__Storage__Provider", "Postgres"), ("MlaFlow__Storage__ConnectionString", "Host=127.0.0.1;Username=mlaflow;Database=mlaflow"));
 
         var refused = await bare.FailAsync("keys", "generate", "--authority", "CN-MOJ");
 
         refused.StandardError.ShouldBe(
             "error: keys generate needs the key store's passphrase or key-encryption key: set MlaFlow__Keys__Passphrase (at least 12 characters) or MlaFlow__Keys__Kek (32 bytes, base64) in the environment."
             + Environment.NewLine);
-        Directory.Exists(bare.DataPath).ShouldBeFalse();
+        File.Exists(Path.Combine(bare.DataPath, "key-encryption.key")).ShouldBeFalse();
     }
 
     [Fact]

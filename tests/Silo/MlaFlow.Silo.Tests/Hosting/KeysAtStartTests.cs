@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using MlaFlow.Messaging.Envelopes;
@@ -76,6 +77,18 @@ public sealed class KeysAtStartTests : IAsyncLifetime
         app.Services.GetService<EnvelopeOpener>().ShouldBeNull();
         app.Services.GetService<EnvelopeSealer>().ShouldBeNull();
         app.Services.GetRequiredService<KeyStore>().Authorities.ShouldBeEmpty();
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task an_embedded_node_without_a_configured_secret_generates_its_key_encryption_key_and_says_production_sets_one()
+    {
+        await using var node = await NodeProcess.StartAsync(_store);
+
+        var kek = Path.Combine(_store.DataFolder, GeneratedKek.FileName);
+        await LoggedAsync(node, $"keys and files: sealed by the key-encryption key generated into {kek};");
+        await LoggedAsync(node, "in production set MlaFlow__Keys__Kek (or MlaFlow__Keys__Passphrase) instead");
+        File.GetUnixFileMode(kek).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     [Fact]
