@@ -182,10 +182,24 @@ public sealed class RefusingByTheRequestedStatesRules() : OfficerNodeTest(Storag
         (await response.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>().ShouldEndWith("-000001");
     }
 
-    /// <summary>Posts <paramref name="body"/>, asserts the 422 refusal, and returns its errors.</summary>
-    private async Task<IReadOnlyDictionary<string, string[]>> RefusedAsync(JsonObject body)
+    [Fact]
+    public async Task a_request_to_an_authority_no_node_reaches_is_refused_rather_than_queued_for_ever()
     {
-        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
+        await using var chinaOnly = await GatewayNode.StartAsync(StorageKind.Sqlite, authorities: [GatewayNode.China]);
+        using var officer = chinaOnly.ClientFor(GatewayNode.China, Roles.Officer);
+        var before = await chinaOnly.CountsAsync();
+
+        var errors = await RefusedAsync(Samples.Json(Samples.Evidence), officer);
+
+        errors.Keys.ShouldBe(["requested.authority"]);
+        errors["requested.authority"].Single().ShouldStartWith("No node reaches TH-OAG: this node does not serve it, and no peer node with its public keys is configured");
+        (await chinaOnly.CountsAsync()).ShouldBe(before);
+    }
+
+    /// <summary>Posts <paramref name="body"/>, asserts the 422 refusal, and returns its errors.</summary>
+    private async Task<IReadOnlyDictionary<string, string[]>> RefusedAsync(JsonObject body, HttpClient? caller = null)
+    {
+        using var response = await (caller ?? Officer).PostAsync("/api/v1/requests", Body.Json(body));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         problem["title"]!.GetValue<string>().ShouldBe("Refused by the requested state's rules");

@@ -1,3 +1,4 @@
+using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Host;
 using MlaFlow.Plugins.Sdk;
@@ -23,7 +24,7 @@ namespace MlaFlow.Grains.Authorities;
 [GrainType(GrainTypes.Authority)]
 public sealed class AuthorityGrain(
     [PersistentState("authority", StorageNames.MlaFlow)] IPersistentState<Audited<AuthorityState>> state,
-    IClock clock, IGrainStateQuery query, PluginCatalog plugins)
+    IClock clock, IGrainStateQuery query, PluginCatalog plugins, OutboxSender sender)
     : Grain, IAuthorityGrain
 {
     // At most this many numbers in one write of the counter, so its transaction stays small.
@@ -100,6 +101,12 @@ public sealed class AuthorityGrain(
     private async Task<AssistanceRequest> CreateAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
     {
         var problems = RequestAdmission.Check(draft, Authority.Country, plugins, clock.GetCurrentInstant());
+        // Beside the state's other problems, once its plugin knows the authority (else that is the problem to report).
+        if (!problems.ContainsKey("requested.state") && !problems.ContainsKey("requested.authority") && Unroutable(draft) is { } unroutable)
+        {
+            problems = new Dictionary<string, string[]>(problems) { ["requested.authority"] = [unroutable] };
+        }
+
         if (problems.Count > 0)
         {
             throw new RequestRejectedException(problems);
@@ -108,6 +115,11 @@ public sealed class AuthorityGrain(
         var id = await AllocateNumberAsync(actor);
         return await GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).CreateAsync(draft, actor, idempotencyKey);
     }
+
+    // A request no node would ever receive is refused now, not queued for ever.
+    private string? Unroutable(NewAssistanceRequest draft) => sender.Reaches(draft.Requested.Authority) ? null
+        : $"No node reaches {draft.Requested.Authority}: this node does not serve it, and no peer node with its public keys is configured "
+          + $"(MlaFlow:Exchange:Peers:{draft.Requested.Authority}, and keys import-peer), so the request could never be delivered.";
 
     private async Task<string> OpenReceivedAsync(IncomingRequest incoming)
     {

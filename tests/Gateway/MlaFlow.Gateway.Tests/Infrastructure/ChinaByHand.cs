@@ -150,8 +150,10 @@ internal sealed class ChinaByHand : IAsyncDisposable
     private static async Task<AssistanceRequest> SentByChinaAsync()
     {
         await using var database = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        await using var china = await TestSilo.StartAsync(database, TestTime.At(2026, 11, 22), configure: services =>
-            services.AddSingleton(new ServedAuthorities(new HashSet<AuthorityId> { China })));
+        // Thailand's node is this test's, so China's sees it as down: what China's procedure sends stays in its outbox.
+        await using var china = await TestSilo.StartAsync(database, TestTime.At(2026, 11, 22), configure: services => services
+            .AddSingleton(new ServedAuthorities(new HashSet<AuthorityId> { China }))
+            .AddSingleton<IRemoteExchange>(new PeersDown(Thai)));
         var officer = new Actor(China, "officer", "wang");
         var created = await china.Grains.GetGrain<IAuthorityGrain>(China.Value).CreateRequestAsync(Drafts.Evidence(), officer, null);
         var grain = china.Grains.GetGrain<IAssistanceRequestGrain>(created.Request.Id.Value);

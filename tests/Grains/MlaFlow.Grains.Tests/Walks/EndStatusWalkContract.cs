@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MlaFlow.Grains.Exchange;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
 using MlaFlow.Testing;
@@ -30,9 +31,12 @@ public abstract class EndStatusWalkContract(StorageKind kind) : SiloTest(kind)
         stored.Workflow.Steps.ShouldBeEmpty();
     }
 
-    // Only the walked authority's own copy is on this node's books: nothing it sends is delivered (the test plays the counterpart).
+    // Only the walked authority's own copy is on this node's books: every counterpart's node is down, so nothing it sends
+    // is delivered (the test plays the counterpart).
     protected override Task<TestSilo> StartSiloAsync() =>
-        TestSilo.StartAsync(Database, Time, configure: services => services.AddSingleton(new ServedAuthorities(new HashSet<AuthorityId>())));
+        TestSilo.StartAsync(Database, Time, configure: services => services
+            .AddSingleton(new ServedAuthorities(new HashSet<AuthorityId>()))
+            .AddSingleton<IRemoteExchange>(PeersDown.Everywhere));
 }
 
 public sealed class SqliteEndStatusWalkTests() : EndStatusWalkContract(StorageKind.Sqlite);
