@@ -40,31 +40,46 @@ public static partial class RequestsApi
         return group;
     }
 
+    // Everything wrong with a submission comes back in one answer: the Idempotency-Key, every field (wrong JSON types
+    // included) and, as far as the fields could be read, the requested state's rules. The client fixes it all at once.
     private static async Task<IResult> CreateAsync(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
     {
+        var errors = new ValidationErrors();
         var idempotencyKey = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
         if (idempotencyKey is not null && (idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
         {
-            return ApiProblems.InvalidParameter("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} printable ASCII characters without spaces.");
+            errors.Add("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} printable ASCII characters without spaces.");
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<CreateRequestBody>(http, RequestLimits.MaxBodyBytes);
+        var (body, problem) = await JsonBody.ReadAsync<CreateRequestBody>(http, RequestLimits.MaxBodyBytes, errors);
         if (problem is not null)
         {
             return problem;
         }
 
         var actor = user.ToActor();
-        var errors = new ValidationErrors();
-        if (CreateRequestValidator.Validate(body!, actor.Authority, errors) is not { } draft)
+        var authority = grains.GetGrain<IAuthorityGrain>(actor.Authority.Value);
+        var read = new FieldReader(errors);
+        var draft = CreateRequestValidator.Read(body!, actor.Authority, read);
+        if (errors.Any)
         {
-            return ApiProblems.Invalid(errors.ToDictionary());
+            if (draft is not null)
+            {
+                foreach (var (path, messages) in await authority.CheckRequestAsync(draft))
+                {
+                    foreach (var message in messages)
+                    {
+                        errors.Add(read.PathInBody(path), message);
+                    }
+                }
+            }
+
+            return ApiProblems.InvalidSubmission(errors.ToDictionary());
         }
 
         try
         {
-            var created = await ConcurrentWrite.RetryAsync(() =>
-                grains.GetGrain<IAuthorityGrain>(actor.Authority.Value).CreateRequestAsync(draft, actor, idempotencyKey));
+            var created = await ConcurrentWrite.RetryAsync(() => authority.CreateRequestAsync(draft!, actor, idempotencyKey));
             if (!created.Created)
             {
                 http.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";

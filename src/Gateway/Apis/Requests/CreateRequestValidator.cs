@@ -10,14 +10,18 @@ namespace MlaFlow.Gateway.Apis.Requests;
 /// </summary>
 public static partial class CreateRequestValidator
 {
-    /// <summary>The request, or null with the reasons in <paramref name="errors"/>.</summary>
-    public static NewAssistanceRequest? Validate(CreateRequestBody body, AuthorityId requesting, ValidationErrors errors)
+    /// <summary>
+    /// The request, whole when the reader found no error. With errors, what could be read of it, so that the requested
+    /// state's rules can be checked in the same answer (their problems' paths go through <see cref="FieldReader.PathInBody"/>):
+    /// a field that could not be read counts as absent, a list holds the items that could be read; or null when those
+    /// rules cannot be chosen or applied, for want of the kind, the requested authority, the legal basis or the language.
+    /// </summary>
+    public static NewAssistanceRequest? Read(CreateRequestBody body, AuthorityId requesting, FieldReader read)
     {
-        var read = new FieldReader(errors);
         var kind = read.Enum<RequestKind>(body.Kind, "kind");
         var requested = ReadRequested(read, body.Requested, requesting);
         var legalBasis = ReadLegalBasis(read, body.LegalBasis);
-        var language = read.Parsed<LanguageCode>(body.Language, "language", "en (ISO 639-1, the language the request is written in)");
+        var language = read.Parsed<LanguageCode>(body.Language, "language", "the ISO 639-1 code of the language the request is written in, such as en");
         var urgency = read.Enum<Urgency>(body.Urgency, "urgency", required: false) ?? Urgency.Normal;
         var urgencyReason = read.Text(body.UrgencyReason, "urgencyReason", RequestLimits.MaxTextLength, required: urgency != Urgency.Normal, multiline: true);
         var summary = read.Text(body.SummaryOfFacts, "summaryOfFacts", RequestLimits.MaxSummaryLength, multiline: true);
@@ -28,14 +32,15 @@ public static partial class CreateRequestValidator
 
         if (kind is RequestKind.ProvisionalArrest or RequestKind.Extradition
             && !persons.Any(p => p.Role is PersonRole.Suspect or PersonRole.Accused or PersonRole.Convicted)
-            && !errors.Any)
+            && !read.Errors.Any)
         {
-            errors.Add("persons", "A provisional arrest or extradition request names the person sought (role suspect, accused or convicted).");
+            read.Errors.Add("persons", "A provisional arrest or extradition request names the person sought (role suspect, accused or convicted).");
         }
 
-        return errors.Any
+        // Without errors every one of these was read (the summary is required).
+        return kind is null || requested is null || legalBasis is null || language is null
             ? null
-            : new NewAssistanceRequest(kind!.Value, requested!, legalBasis!, language!, urgency, urgencyReason, summary!, offences, persons, measures, attachments);
+            : new NewAssistanceRequest(kind.Value, requested, legalBasis, language, urgency, urgencyReason, summary ?? "", offences, persons, measures, attachments);
     }
 
     private static Party? ReadRequested(FieldReader read, PartyBody? body, AuthorityId requesting)
@@ -46,7 +51,7 @@ public static partial class CreateRequestValidator
         }
 
         var state = read.Country(body!.State, "requested.state");
-        var authority = read.Parsed<AuthorityId>(body.Authority, "requested.authority", "TH-OAG");
+        var authority = read.Parsed<AuthorityId>(body.Authority, "requested.authority", "a central authority id such as TH-OAG");
         if (state is null || authority is null)
         {
             return null;
@@ -198,7 +203,8 @@ public static partial class CreateRequestValidator
         }
 
         var category = read.Enum<AttachmentCategory>(body.Category, $"{path}.category");
-        var language = read.Parsed<LanguageCode>(body.Language, $"{path}.language", "th", required: category == AttachmentCategory.Translation);
+        var language = read.Parsed<LanguageCode>(body.Language, $"{path}.language", "the ISO 639-1 code of the language it is written in, such as th",
+            required: category == AttachmentCategory.Translation);
         return name is null || mediaType is null || sha256 is null || category is null || body.Size is not (>= 0 and <= RequestLimits.MaxAttachmentBytes)
             ? null
             : new Attachment(name, mediaType, body.Size.Value, sha256, category.Value, language);

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MlaFlow.Plugins.Sdk;
 using NodaTime;
 using NodaTime.Text;
@@ -6,8 +9,12 @@ using NodaTime.Text;
 namespace MlaFlow.Gateway.Apis.Requests;
 
 /// <summary>Reads one field of a body into a domain value, or records why it cannot.</summary>
-public sealed class FieldReader(ValidationErrors errors)
+public sealed partial class FieldReader(ValidationErrors errors)
 {
+    // For each list read, by its path in the body, the index there of each item read: a list's items that could not be
+    // read are left out of what is built, so the items after them move up.
+    private readonly Dictionary<string, List<int>> _read = new(StringComparer.Ordinal);
+
     public ValidationErrors Errors { get; } = errors;
 
     /// <summary>Text of at most <paramref name="max"/> characters; line breaks only where <paramref name="multiline"/>.</summary>
@@ -60,13 +67,14 @@ public sealed class FieldReader(ValidationErrors errors)
         return null;
     }
 
-    public TValue? Parsed<TValue>(string? value, string path, string example, bool required = true) where TValue : class, IParsable<TValue>
+    /// <summary>A value parsed from its text; <paramref name="expected"/> says what it is, for people (never a .NET type name).</summary>
+    public TValue? Parsed<TValue>(string? value, string path, string expected, bool required = true) where TValue : class, IParsable<TValue>
     {
         if (value is null)
         {
             if (required)
             {
-                Errors.Add(path, $"Required, e.g. {example}.");
+                Errors.Add(path, $"Required: {expected}.");
             }
 
             return null;
@@ -77,12 +85,12 @@ public sealed class FieldReader(ValidationErrors errors)
             return parsed;
         }
 
-        Errors.Add(path, $"'{Truncate(value)}' is not a valid {typeof(TValue).Name}, e.g. {example}.");
+        Errors.Add(path, $"'{Truncate(value)}' is not {expected}.");
         return null;
     }
 
     public CountryCode? Country(string? value, string path, bool required = true) =>
-        Parsed<CountryCode>(value, path, "TH (ISO 3166-1 alpha-2)", required);
+        Parsed<CountryCode>(value, path, "an ISO 3166-1 alpha-2 country code such as TH", required);
 
     public LocalDate? Date(string? value, string path)
     {
@@ -120,6 +128,7 @@ public sealed class FieldReader(ValidationErrors errors)
         }
 
         var results = new List<TResult>(count);
+        var read = _read[path] = new List<int>(count);
         for (var i = 0; i < count; i++)
         {
             var itemPath = $"{path}[{i}]";
@@ -130,10 +139,31 @@ public sealed class FieldReader(ValidationErrors errors)
             else if (item(present, itemPath) is { } result)
             {
                 results.Add(result);
+                read.Add(i);
             }
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Where a path into what was built from the body (<c>attachments[1].language</c>) is in the body: list items that
+    /// could not be read are not in what was built, so an index there may be a later one in the body.
+    /// </summary>
+    public string PathInBody(string builtPath)
+    {
+        var inBody = new StringBuilder(builtPath.Length);
+        var done = 0;
+        foreach (Match index in ListIndex().Matches(builtPath))
+        {
+            inBody.Append(builtPath, done, index.Index - done);
+            var position = int.Parse(index.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+            var inList = _read.TryGetValue(inBody.ToString(), out var read) && position < read.Count ? read[position] : position;
+            inBody.Append('[').Append(inList).Append(']');
+            done = index.Index + index.Length;
+        }
+
+        return inBody.Append(builtPath, done, builtPath.Length - done).ToString();
     }
 
     public bool Required(object? value, string path)
@@ -150,4 +180,7 @@ public sealed class FieldReader(ValidationErrors errors)
         string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    [GeneratedRegex(@"\[([0-9]{1,9})\]")]
+    private static partial Regex ListIndex();
 }

@@ -72,6 +72,8 @@ public sealed class AuthorityGrain(
         }
     }
 
+    public Task<IReadOnlyDictionary<string, string[]>> CheckRequestAsync(NewAssistanceRequest draft) => Task.FromResult(Admission(draft));
+
     public async Task<string> ReceiveRequestAsync(IncomingRequest incoming)
     {
         // The message id is the received copy's external key: a message delivered twice finds its copy.
@@ -99,7 +101,7 @@ public sealed class AuthorityGrain(
 
     private async Task<AssistanceRequest> CreateAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
     {
-        var problems = RequestAdmission.Check(draft, Authority.Country, plugins, clock.GetCurrentInstant());
+        var problems = Admission(draft);
         if (problems.Count > 0)
         {
             throw new RequestRejectedException(problems);
@@ -108,6 +110,9 @@ public sealed class AuthorityGrain(
         var id = await AllocateNumberAsync(actor);
         return await GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).CreateAsync(draft, actor, idempotencyKey);
     }
+
+    private IReadOnlyDictionary<string, string[]> Admission(NewAssistanceRequest draft) =>
+        RequestAdmission.Check(draft, Authority.Country, plugins, clock.GetCurrentInstant());
 
     private async Task<string> OpenReceivedAsync(IncomingRequest incoming)
     {
