@@ -103,29 +103,22 @@ public static partial class RequestsApi
         return request is null ? NotFound(id) : TypedResults.Ok(request);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainFactory grains, string? status, string? kind, int? page, int? pageSize)
+    // The numbers are taken as text and read here: bound as numbers, a malformed one would be a bare 400 naming nothing.
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainFactory grains, string? status, string? kind, string? page, string? pageSize)
     {
         var errors = new ValidationErrors();
         var read = new FieldReader(errors);
         var statusFilter = read.Enum<RequestStatus>(status, "status", required: false);
         var kindFilter = read.Enum<RequestKind>(kind, "kind", required: false);
-        if (page is < 1)
-        {
-            errors.Add("page", "Pages are numbered from 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"From 1 to {MaxPageSize}.");
-        }
-
+        var pageNumber = read.Integer(page, "page", 1, int.MaxValue, "a page number (1, 2, …)");
+        var size = read.Integer(pageSize, "pageSize", 1, MaxPageSize, $"a page size from 1 to {MaxPageSize}");
         if (errors.Any)
         {
             return ApiProblems.Invalid(errors.ToDictionary());
         }
 
         var index = grains.GetGrain<IRequestIndexGrain>(user.ToActor().Authority.Value);
-        return TypedResults.Ok(await index.ListAsync(statusFilter, kindFilter, page ?? 1, pageSize ?? DefaultPageSize));
+        return TypedResults.Ok(await index.ListAsync(statusFilter, kindFilter, pageNumber ?? 1, size ?? DefaultPageSize));
     }
 
     private static async Task<IResult> AddNoteAsync(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)

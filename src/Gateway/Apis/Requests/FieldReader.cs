@@ -45,6 +45,26 @@ public sealed partial class FieldReader(ValidationErrors errors)
         return value;
     }
 
+    /// <summary>
+    /// A whole number from <paramref name="min"/> to <paramref name="max"/> given as text (a query parameter), or null when
+    /// absent; <paramref name="expected"/> says what it is, for people (<c>a page number (1, 2, …)</c>).
+    /// </summary>
+    public int? Integer(string? value, string path, int min, int max, string expected)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            return parsed;
+        }
+
+        Errors.Add(path, $"'{Truncate(value)}' is not {expected}.");
+        return null;
+    }
+
     /// <summary>One of the names of <typeparamref name="TEnum"/>, in any case (<c>provisionalArrest</c>).</summary>
     public TEnum? Enum<TEnum>(string? value, string path, bool required = true) where TEnum : struct, Enum
     {
