@@ -136,6 +136,9 @@ public abstract class UploadingFiles(StorageKind storage) : IAsyncLifetime
     [InlineData("name=bank-records.pdf", "pdf", "Content-Type")]
     [InlineData("name=bank-records.pdf", null, "Content-Type")]
     [InlineData("name=bank-records.pdf&category=selfie", MediaType, "category")]
+    [InlineData("name=invoice%E2%80%AEfdp.exe", MediaType, "name")]
+    [InlineData("name=%E2%81%A6bank-records.pdf", MediaType, "name")]
+    [InlineData("name=bank-records%E2%80%8F.pdf", MediaType, "name")]
     public async Task an_upload_without_a_plain_name_a_media_type_or_a_known_category_is_invalid_and_stores_nothing(
         string query, string? contentType, string field)
     {
@@ -148,6 +151,26 @@ public abstract class UploadingFiles(StorageKind storage) : IAsyncLifetime
         (await _node.CountsAsync()).ShouldBe(before);
         (await ReadAsync(_request)).ToJsonString().ShouldBe(request);
         _node.FilesKept().ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task a_file_name_that_would_show_as_another_is_refused_naming_the_code_point()
+    {
+        // Shown right to left after U+202E, "invoice\u202Efdp.exe" reads "invoiceexe.pdf".
+        using var response = await UploadAsync(_officer, RandomNumberGenerator.GetBytes(10), $"name={Uri.EscapeDataString("invoice\u202Efdp.exe")}");
+
+        (await response.ShouldBeInvalidAsync("name")).Single().ShouldStartWith("U+202E RIGHT-TO-LEFT OVERRIDE (character 8) is not allowed here");
+        _node.FilesKept().ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task a_khmer_file_name_keeps_its_word_break()
+    {
+        const string name = "របាយការណ៍\u200Bធនាគារ.pdf";
+
+        using var response = await UploadAsync(_officer, RandomNumberGenerator.GetBytes(10), $"name={Uri.EscapeDataString(name)}");
+
+        Text(await response.ShouldBeJsonAsync(HttpStatusCode.Created), "name").ShouldBe(name);
     }
 
     [SkippableFact]

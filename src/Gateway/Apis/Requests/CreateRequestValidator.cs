@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MlaFlow.Gateway.Files;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
 
@@ -145,24 +146,24 @@ public static partial class CreateRequestValidator
         }
 
         // Some names have no family name (most Burmese names, for one), so either part alone will do.
-        var family = read.Text(body!.FamilyName, $"{path}.familyName", RequestLimits.MaxNameLength, required: false);
-        var given = read.Text(body.GivenNames, $"{path}.givenNames", RequestLimits.MaxNameLength, required: false);
+        var family = read.Name(body!.FamilyName, $"{path}.familyName", RequestLimits.MaxNameLength, required: false);
+        var given = read.Name(body.GivenNames, $"{path}.givenNames", RequestLimits.MaxNameLength, required: false);
         if (family is null && given is null)
         {
             read.Errors.Add(path, "A family name or given names are required.");
             return null;
         }
 
-        var original = read.Text(body.OriginalScript, $"{path}.originalScript", RequestLimits.MaxNameLength, required: false);
+        var original = read.Name(body.OriginalScript, $"{path}.originalScript", RequestLimits.MaxNameLength, required: false);
         var aliases = read.List(body.Aliases, $"{path}.aliases", 0, RequestLimits.MaxAliases,
-            (alias, p) => read.Text(alias, p, RequestLimits.MaxNameLength));
+            (alias, p) => read.Name(alias, p, RequestLimits.MaxNameLength));
         return new PersonName(family ?? "", given ?? "", original, aliases);
     }
 
     private static IdentityDocument? ReadDocument(FieldReader read, IdentityDocumentBody body, string path)
     {
         var type = read.Enum<IdentityDocumentType>(body.Type, $"{path}.type");
-        var number = read.Text(body.Number, $"{path}.number", 50);
+        var number = read.Name(body.Number, $"{path}.number", 50);
         var issuer = read.Country(body.IssuingState, $"{path}.issuingState");
         return type is null || number is null || issuer is null ? null : new IdentityDocument(type.Value, number, issuer);
     }
@@ -176,10 +177,10 @@ public static partial class CreateRequestValidator
 
     private static Attachment? ReadAttachment(FieldReader read, AttachmentBody body, string path)
     {
-        var name = read.Text(body.Name, $"{path}.name", 255);
-        if (name is not null && name.IndexOfAny(['/', '\\']) >= 0)
+        var name = read.Text(body.Name, $"{path}.name", EvidenceFileRules.MaxNameLength);
+        if (name is not null && EvidenceFileRules.NameProblem(name) is { } problem)
         {
-            read.Errors.Add($"{path}.name", "A file name, without folders.");
+            read.Errors.Add($"{path}.name", problem);
             name = null;
         }
 

@@ -46,6 +46,22 @@ public sealed partial class FieldReader(ValidationErrors errors)
     }
 
     /// <summary>
+    /// A name, an identifier or a file name: single-line <see cref="Text"/> that holds no character reordering how it is
+    /// shown (<see cref="BidiControls"/>). Thai, Khmer and Myanmar word breaks and joiners (U+200B–U+200D) are text.
+    /// </summary>
+    public string? Name(string? value, string path, int max, bool required = true)
+    {
+        var text = Text(value, path, max, required);
+        if (text is not null && BidiControls.Problem(text) is { } problem)
+        {
+            Errors.Add(path, problem);
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>
     /// A whole number from <paramref name="min"/> to <paramref name="max"/> given as text (a query parameter), or null when
     /// absent; <paramref name="expected"/> says what it is, for people (<c>a page number (1, 2, …)</c>).
     /// </summary>

@@ -6,6 +6,25 @@ namespace MlaFlow.Gateway.Tests.Infrastructure;
 /// <summary>A member of a request body at a path as the API's errors name it (<c>persons[0].name.aliases[0]</c>).</summary>
 internal static class FieldPath
 {
+    public static string Text(JsonObject body, string path)
+    {
+        var (parent, last) = Parent(body, path);
+        return Step(parent, last).GetValue<string>();
+    }
+
+    public static void Set(JsonObject body, string path, JsonNode value)
+    {
+        var (parent, last) = Parent(body, path);
+        if (Index(last) is { } index)
+        {
+            parent[Member(last)]![index] = value;
+        }
+        else
+        {
+            parent[last] = value;
+        }
+    }
+
     public static void Remove(JsonObject body, string path)
     {
         var (parent, last) = Parent(body, path);
