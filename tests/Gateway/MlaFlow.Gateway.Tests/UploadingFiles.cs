@@ -173,6 +173,24 @@ public abstract class UploadingFiles(StorageKind storage) : IAsyncLifetime
         Text(await response.ShouldBeJsonAsync(HttpStatusCode.Created), "name").ShouldBe(name);
     }
 
+    // RFC 6266 section 4.3 and appendix D: an ASCII fallback in filename (a quoted-string where it needs one), and the name
+    // itself in filename* as RFC 8187 has it: UTF-8, every byte outside attr-char percent-encoded.
+    [SkippableTheory]
+    [InlineData("สัญญา.pdf", "attachment; filename=_____.pdf; filename*=UTF-8''%E0%B8%AA%E0%B8%B1%E0%B8%8D%E0%B8%8D%E0%B8%B2.pdf")]
+    [InlineData("银行记录.pdf", "attachment; filename=____.pdf; filename*=UTF-8''%E9%93%B6%E8%A1%8C%E8%AE%B0%E5%BD%95.pdf")]
+    [InlineData("statement \"final\"; 2026.pdf", "attachment; filename=\"statement \\\"final\\\"; 2026.pdf\"; filename*=UTF-8''statement%20%22final%22%3B%202026.pdf")]
+    public async Task a_download_names_the_file_in_content_disposition_as_rfc_6266_and_8187_have_it(string name, string disposition)
+    {
+        using var upload = await UploadAsync(_officer, RandomNumberGenerator.GetBytes(10), $"name={Uri.EscapeDataString(name)}");
+        var id = Text(await upload.ShouldBeJsonAsync(HttpStatusCode.Created), "id");
+
+        using var download = await _officer.GetAsync($"/api/v1/requests/{_request}/files/{id}");
+
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.GetValues("Content-Disposition").Single().ShouldBe(disposition);
+        download.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe(name);
+    }
+
     [SkippableFact]
     public async Task a_request_whose_workflow_has_ended_takes_no_files()
     {
