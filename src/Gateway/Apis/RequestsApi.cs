@@ -39,31 +39,46 @@ public static partial class RequestsApi
         return group;
     }
 
+    // Everything wrong with a submission comes back in one answer: the Idempotency-Key, every field (wrong JSON types
+    // included) and, as far as the fields could be read, the requested state's rules. The client fixes it all at once.
     private static async Task<IResult> CreateAsync(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
     {
+        var errors = new ValidationErrors();
         var idempotencyKey = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
         if (idempotencyKey is not null && (idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
         {
-            return ApiProblems.InvalidParameter("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} printable ASCII characters without spaces.");
+            errors.Add("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} printable ASCII characters without spaces.");
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<CreateRequestBody>(http, RequestLimits.MaxBodyBytes);
+        var (body, problem) = await JsonBody.ReadAsync<CreateRequestBody>(http, RequestLimits.MaxBodyBytes, errors);
         if (problem is not null)
         {
             return problem;
         }
 
         var actor = user.ToActor();
-        var errors = new ValidationErrors();
-        if (CreateRequestValidator.Validate(body!, actor.Authority, errors) is not { } draft)
+        var authority = grains.GetGrain<IAuthorityGrain>(actor.Authority.Value);
+        var read = new FieldReader(errors);
+        var draft = CreateRequestValidator.Read(body!, actor.Authority, read);
+        if (errors.Any)
         {
-            return ApiProblems.Invalid(errors.ToDictionary());
+            if (draft is not null)
+            {
+                foreach (var (path, messages) in await authority.CheckRequestAsync(draft))
+                {
+                    foreach (var message in messages)
+                    {
+                        errors.Add(read.PathInBody(path), message);
+                    }
+                }
+            }
+
+            return ApiProblems.InvalidSubmission(errors.ToDictionary());
         }
 
         try
         {
-            var created = await ConcurrentWrite.RetryAsync(() =>
-                grains.GetGrain<IAuthorityGrain>(actor.Authority.Value).CreateRequestAsync(draft, actor, idempotencyKey));
+            var created = await ConcurrentWrite.RetryAsync(() => authority.CreateRequestAsync(draft!, actor, idempotencyKey));
             if (!created.Created)
             {
                 http.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
@@ -87,29 +102,22 @@ public static partial class RequestsApi
         return request is null ? NotFound(id) : TypedResults.Ok(request);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainFactory grains, string? status, string? kind, int? page, int? pageSize)
+    // The numbers are taken as text and read here: bound as numbers, a malformed one would be a bare 400 naming nothing.
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IGrainFactory grains, string? status, string? kind, string? page, string? pageSize)
     {
         var errors = new ValidationErrors();
         var read = new FieldReader(errors);
         var statusFilter = read.Enum<RequestStatus>(status, "status", required: false);
         var kindFilter = read.Enum<RequestKind>(kind, "kind", required: false);
-        if (page is < 1)
-        {
-            errors.Add("page", "Pages are numbered from 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"From 1 to {MaxPageSize}.");
-        }
-
+        var pageNumber = read.Integer(page, "page", 1, int.MaxValue, "a page number (1, 2, …)");
+        var size = read.Integer(pageSize, "pageSize", 1, MaxPageSize, $"a page size from 1 to {MaxPageSize}");
         if (errors.Any)
         {
             return ApiProblems.Invalid(errors.ToDictionary());
         }
 
         var index = grains.GetGrain<IRequestIndexGrain>(user.ToActor().Authority.Value);
-        return TypedResults.Ok(await index.ListAsync(statusFilter, kindFilter, page ?? 1, pageSize ?? DefaultPageSize));
+        return TypedResults.Ok(await index.ListAsync(statusFilter, kindFilter, pageNumber ?? 1, size ?? DefaultPageSize));
     }
 
     private static async Task<IResult> AddNoteAsync(string id, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)

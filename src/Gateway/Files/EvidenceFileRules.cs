@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using MlaFlow.Grains.Requests;
+using MlaFlow.Plugins.Sdk;
 
 namespace MlaFlow.Gateway.Files;
 
 /// <summary>
-/// What a file's name and media type may be, checked alike when an officer uploads a file and when another node
-/// announces one: a name is shown to people and offered as a download name, so it is bounded and carries no path.
+/// What a file's name and media type may be, checked alike when an officer uploads a file or lists an attachment and when
+/// another node announces one: a name is shown to people and offered as a download name, so it is bounded, carries no
+/// path and nothing that would show it as another name (<see cref="BidiControls"/>).
 /// </summary>
 internal static partial class EvidenceFileRules
 {
@@ -16,7 +18,7 @@ internal static partial class EvidenceFileRules
     public static string? NameProblem(string? name) =>
         string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength ? $"A file name has 1 to {MaxNameLength} characters."
         : name.Any(c => char.IsControl(c) || c is '/' or '\\') || name is "." or ".." ? "A file name has no path separators or control characters."
-        : null;
+        : BidiControls.Problem(name);
 
     /// <summary>Why <paramref name="mediaType"/> is not a media type (type/subtype, no parameters), or null when it is one.</summary>
     public static string? MediaTypeProblem(string? mediaType) =>

@@ -13,13 +13,24 @@ public static class ApiProblems
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
         detail: $"The body may have at most {maxBytes} bytes.");
 
-    /// <summary>The JSON does not parse, or a value has the wrong JSON type, at <paramref name="path"/>.</summary>
-    public static IResult MalformedJson(string path, string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [FieldPath(path)] = [message] },
-        title: "Malformed JSON", detail: "The body is not valid JSON of the expected shape.");
+    /// <summary>The body is not JSON (under <c>$</c>, the parser's message with its line and byte), or not a JSON object.</summary>
+    public static IResult MalformedJson(Dictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors, title: "Malformed JSON", detail: "The body is not a JSON object; nothing was changed.");
 
     public static IResult Invalid(Dictionary<string, string[]> errors) => TypedResults.ValidationProblem(
         errors, title: "Invalid request", detail: "One or more fields are invalid; nothing was changed.");
+
+    /// <summary>
+    /// A submitted request with fields missing, invalid or of the wrong JSON type, listed with what the requested
+    /// state's rules make of the rest: 422 like a refusal by those rules alone, so one answer says everything.
+    /// </summary>
+    public static IResult InvalidSubmission(Dictionary<string, string[]> errors) => TypedResults.Problem(
+        new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Invalid request",
+            Detail = "One or more fields are invalid, and listed with them whatever the requested state's rules refuse; nothing was changed.",
+        });
 
     /// <summary>Well-formed, but the requested state's rules refuse it (legal basis, languages, required content).</summary>
     public static IResult Refused(IReadOnlyDictionary<string, string[]> problems) => TypedResults.Problem(
@@ -30,9 +41,6 @@ public static class ApiProblems
             Detail = "The request does not meet what the requested state requires; nothing was changed.",
         });
 
-    public static IResult InvalidParameter(string name, string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [name] = [message] }, title: "Invalid parameter", detail: message);
-
     public static IResult NotFound(string what) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: what);
 
@@ -41,7 +49,4 @@ public static class ApiProblems
 
     public static IResult Unprocessable(string title, string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail);
-
-    /// <summary>System.Text.Json paths start at <c>$.</c>; field errors are keyed without it (<c>persons[0].role</c>).</summary>
-    private static string FieldPath(string jsonPath) => jsonPath == "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 }

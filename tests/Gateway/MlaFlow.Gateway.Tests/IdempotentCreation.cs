@@ -90,7 +90,7 @@ public abstract class IdempotentCreation(StorageKind storage)
 
         using var response = await officer.SendAsync(request);
 
-        await response.ShouldBeInvalidAsync("Idempotency-Key");
+        await response.ShouldBeRefusedAsync("Idempotency-Key");
         (await node.CountsAsync()).ShouldBe(before);
     }
 

@@ -50,6 +50,24 @@ public abstract class MigratingWorkflows(StorageKind storage) : OfficerNodeTest(
     }
 
     [SkippableFact]
+    public async Task a_migration_with_values_of_the_wrong_json_type_names_each_and_changes_nothing()
+    {
+        var id = await CreatedAsync();
+        var before = await Node.CountsAsync();
+        using var admin = Node.ClientFor(GatewayNode.China, Roles.Admin);
+
+        using var response = await admin.PostAsync($"/api/v1/requests/{id}/workflow/migrate",
+            Body.Json("""{ "version": "2", "steps": { "draft-review": 5, "ca-approval": "drafting" }, "reason": "v2" }"""));
+
+        var errors = (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject();
+        errors.Select(e => (e.Key, e.Value!.AsArray().Single()!.GetValue<string>())).ShouldBe([
+            ("version", "A whole number (-2147483648 to 2147483647) expected, not a string."),
+            ("steps.draft-review", "A string expected, not the number 5."),
+        ]);
+        (await Node.CountsAsync()).ShouldBe(before);
+    }
+
+    [SkippableFact]
     public async Task another_authoritys_request_is_not_found()
     {
         using var thailand = Node.ClientFor(GatewayNode.Thailand, Roles.Admin);

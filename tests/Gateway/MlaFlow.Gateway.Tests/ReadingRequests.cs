@@ -129,6 +129,9 @@ public abstract class ReadingRequests(StorageKind storage)
     [InlineData("?kind=rogatoryLetter", "kind")]
     [InlineData("?page=0", "page")]
     [InlineData("?pageSize=101", "pageSize")]
+    [InlineData("?page=two", "page")]
+    [InlineData("?pageSize=1.5", "pageSize")]
+    [InlineData("?page=", "page")]
     public async Task a_bad_list_parameter_is_refused(string query, string parameter)
     {
         await using var node = await GatewayNode.StartAsync(storage);
@@ -137,6 +140,22 @@ public abstract class ReadingRequests(StorageKind storage)
         using var response = await officer.GetAsync($"/api/v1/requests{query}");
 
         await response.ShouldBeInvalidAsync(parameter);
+    }
+
+    [SkippableFact]
+    public async Task every_bad_list_parameter_gets_a_detail_of_its_own()
+    {
+        await using var node = await GatewayNode.StartAsync(storage);
+        using var officer = node.ClientFor(GatewayNode.China, Roles.Officer);
+
+        using var response = await officer.GetAsync("/api/v1/requests?page=two&pageSize=500&kind=rogatoryLetter");
+
+        var errors = (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject();
+        errors.Select(e => (e.Key, e.Value!.AsArray().Single()!.GetValue<string>())).ShouldBe([
+            ("kind", "'rogatoryLetter' is not one of evidence, provisionalArrest, extradition."),
+            ("page", "'two' is not a page number (1, 2, …)."),
+            ("pageSize", "'500' is not a page size from 1 to 100."),
+        ]);
     }
 
     private static IEnumerable<string> Ids(JsonNode list) => list["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>());

@@ -245,6 +245,7 @@ public sealed class ReceivingAttachments : IAsyncLifetime
     [InlineData("a header not sealed under its key")]
     [InlineData("a negative size")]
     [InlineData("a name that is a path")]
+    [InlineData("a name shown reversed")]
     public async Task an_announcement_the_node_cannot_take_is_refused_as_undeliverable_and_nothing_is_kept(string flaw)
     {
         var before = await _china.Thailand.CountsAsync();
@@ -304,6 +305,7 @@ public sealed class ReceivingAttachments : IAsyncLifetime
         "a header not sealed under its key" => file with { Header = [.. file.Header[..^1], (byte)(file.Header[^1] ^ 1)] },
         "a negative size" => file with { File = file.File with { Size = -1 } },
         "a name that is a path" => file with { File = file.File with { Name = "evidence/bank-records.pdf" } },
+        "a name shown reversed" => file with { File = file.File with { Name = "invoice\u202Efdp.exe" } },
         _ => throw new ArgumentOutOfRangeException(nameof(flaw), flaw, null),
     };
 

@@ -171,6 +171,50 @@ public sealed class RefusingByTheRequestedStatesRules() : OfficerNodeTest(Storag
     }
 
     [Fact]
+    public async Task field_errors_and_the_requested_states_rules_come_in_one_answer()
+    {
+        var body = Samples.Json(Samples.Extradition);
+        var attachments = body["attachments"]!.AsArray();
+        attachments.RemoveAt(attachments.ToList().FindIndex(a => a!["category"]!.GetValue<string>() == "warrant"));
+        body.Remove("summaryOfFacts");
+        body["persons"]![0]!["name"]!["aliases"] = "Ah Lei";
+
+        var errors = await RefusedAsync(body, "Invalid request");
+
+        errors.Keys.ShouldBe(["persons[0].name.aliases", "summaryOfFacts", "rules.warrant-or-judgment"]);
+        errors["rules.warrant-or-judgment"].ShouldBe(["An extradition request carries the warrant of arrest or the judgment."]);
+        await NothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task a_rule_names_an_item_by_its_place_in_the_body_when_an_item_before_it_could_not_be_read()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["attachments"]![0]!["sha256"] = "not a digest";
+        body["attachments"]!.AsArray().Add(Attachment("request-de.pdf", "translation", language: "de"));
+
+        var errors = await RefusedAsync(body, "Invalid request");
+
+        errors.Keys.ShouldBe(["attachments[0].sha256", "attachments[1].language"]);
+        errors["attachments[1].language"].ShouldBe([$"{Thailand} accepts translations into th, en, not de."]);
+        await NothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task without_the_requested_authority_only_the_fields_are_answered()
+    {
+        // Which state's rules apply is not known, so none can be checked.
+        var body = Samples.Json(Samples.Extradition);
+        body.Remove("requested");
+        body["attachments"] = new JsonArray();
+
+        var errors = await RefusedAsync(body, "Invalid request");
+
+        errors.Keys.ShouldBe(["requested"]);
+        await NothingWrittenAsync();
+    }
+
+    [Fact]
     public async Task a_refused_request_uses_up_no_number()
     {
         var refused = Samples.Json(Samples.Evidence);
@@ -189,20 +233,21 @@ public sealed class RefusingByTheRequestedStatesRules() : OfficerNodeTest(Storag
         using var officer = chinaOnly.ClientFor(GatewayNode.China, Roles.Officer);
         var before = await chinaOnly.CountsAsync();
 
-        var errors = await RefusedAsync(Samples.Json(Samples.Evidence), officer);
+        var errors = await RefusedAsync(Samples.Json(Samples.Evidence), caller: officer);
 
         errors.Keys.ShouldBe(["requested.authority"]);
         errors["requested.authority"].Single().ShouldStartWith("No node reaches TH-OAG: this node does not serve it, and no peer node with its public keys is configured");
         (await chinaOnly.CountsAsync()).ShouldBe(before);
     }
 
-    /// <summary>Posts <paramref name="body"/>, asserts the 422 refusal, and returns its errors.</summary>
-    private async Task<IReadOnlyDictionary<string, string[]>> RefusedAsync(JsonObject body, HttpClient? caller = null)
+    /// <summary>Posts <paramref name="body"/> (as <paramref name="caller"/>, else the officer), asserts the 422 refusal, and returns its errors in the order given.</summary>
+    private async Task<IReadOnlyDictionary<string, string[]>> RefusedAsync(
+        JsonObject body, string title = "Refused by the requested state's rules", HttpClient? caller = null)
     {
         using var response = await (caller ?? Officer).PostAsync("/api/v1/requests", Body.Json(body));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        problem["title"]!.GetValue<string>().ShouldBe("Refused by the requested state's rules");
+        problem["title"]!.GetValue<string>().ShouldBe(title);
         var errors = problem["errors"]?.AsObject();
         errors.ShouldNotBeNull(problem.ToJsonString());
         return errors.ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray(), StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlaFlow.Gateway.Security;
 using MlaFlow.Gateway.Tests.Infrastructure;
@@ -9,8 +10,9 @@ using MlaFlow.Testing;
 namespace MlaFlow.Gateway.Tests;
 
 /// <summary>
-/// A bad create is answered with a problem naming what is wrong, and nothing is written: no request,
-/// no request number used up, no audit record.
+/// A bad create is answered with a problem naming everything that is wrong, and nothing is written: no request,
+/// no request number used up, no audit record. A body that is JSON is answered 422 with every problem at its path
+/// (with the requested state's rules: <see cref="RefusingByTheRequestedStatesRules"/>); one that is not, 400.
 /// </summary>
 public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(storage)
 {
@@ -32,7 +34,71 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        await response.ShouldBeInvalidAsync("offences[0].maximumPenalty.months");
+        await response.ShouldBeRefusedAsync("offences[0].maximumPenalty.months");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task every_value_of_the_wrong_json_type_is_named_in_one_answer_in_words_without_dotnet_types()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["kind"] = 5;
+        body["persons"] = new JsonObject { ["role"] = "suspect" };
+        body["offences"]![0]!["maximumPenalty"] = new JsonObject { ["type"] = "imprisonment", ["months"] = "12" };
+        body["attachments"]![0]!["size"] = 1.5;
+        body["measures"]![1] = "witnessStatement";
+        body["language"] = "english";
+
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Errors(problem).ShouldBe([
+            "kind: A string expected, not the number 5.",
+            "offences[0].maximumPenalty.months: A whole number (-2147483648 to 2147483647) expected, not a string.",
+            "persons: A list expected, not an object.",
+            "measures[1]: An object expected, not a string.",
+            "attachments[0].size: A whole number (-9223372036854775808 to 9223372036854775807) expected, not the number 1.5.",
+            "language: 'english' is not the ISO 639-1 code of the language the request is written in, such as en.",
+        ]);
+        problem.ToJsonString().ShouldNotMatch(@"System\.|MlaFlow\.|Int32|Int64|String\b|LanguageCode|JsonElement");
+        await NothingWrittenAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData("""{ "language": "en", "language": "th" }""", "language")]
+    [InlineData("""{ "requested": { "state": "TH", "authority": "TH-OAG", "state": "TH" } }""", "requested.state")]
+    [InlineData("""{ "persons": [ { "role": "suspect", "name": { "familyName": "WANG", "FamilyName": "LI" } } ] }""", "persons[0].name.familyName")]
+    public async Task a_field_given_twice_is_refused_by_its_path(string json, string path)
+    {
+        var others = Samples.Json(Samples.Evidence);
+        using (var given = JsonDocument.Parse(json))
+        {
+            foreach (var member in given.RootElement.EnumerateObject())
+            {
+                others.Remove(member.Name);
+            }
+        }
+
+        // The sample's other fields, then those with a key given twice, as text: a JSON tree cannot hold a key twice.
+        var text = others.ToJsonString()[..^1] + ", " + json.Trim()[1..];
+
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(text));
+
+        (await response.ShouldBeRefusedAsync(path)).ShouldBe(["Given more than once; give each field once."]);
+        await NothingWrittenAsync();
+    }
+
+    [SkippableFact]
+    public async Task a_body_nested_deeper_than_16_is_malformed()
+    {
+        var body = Samples.Json(Samples.Evidence);
+        body["summaryOfFacts"] = JsonNode.Parse(new string('[', 17) + new string(']', 17));
+
+        using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem["title"]!.GetValue<string>().ShouldBe("Malformed JSON");
+        Errors(problem).Single().ShouldStartWith("$: The maximum configured depth of 16 has been exceeded.");
         await NothingWrittenAsync();
     }
 
@@ -45,11 +111,11 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
     public async Task a_missing_required_field_is_named_by_its_path(string path)
     {
         var body = Samples.Json(Samples.Evidence);
-        Remove(body, path);
+        FieldPath.Remove(body, path);
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        (await response.ShouldBeInvalidAsync(path)).ShouldContain(m => m.StartsWith("Required", StringComparison.Ordinal));
+        (await response.ShouldBeRefusedAsync(path)).ShouldContain(m => m.StartsWith("Required", StringComparison.Ordinal));
         await NothingWrittenAsync();
     }
 
@@ -61,7 +127,7 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        (await response.ShouldBeInvalidAsync("kind")).Single().ShouldContain("rogatoryLetter");
+        (await response.ShouldBeRefusedAsync("kind")).Single().ShouldContain("rogatoryLetter");
         await NothingWrittenAsync();
     }
 
@@ -73,7 +139,7 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        (await response.ShouldBeInvalidAsync("language")).Single().ShouldContain("english");
+        (await response.ShouldBeRefusedAsync("language")).Single().ShouldContain("english");
         await NothingWrittenAsync();
     }
 
@@ -85,7 +151,7 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        (await response.ShouldBeInvalidAsync("attachments[0].language")).Single().ShouldStartWith("Required");
+        (await response.ShouldBeRefusedAsync("attachments[0].language")).Single().ShouldStartWith("Required");
         await NothingWrittenAsync();
     }
 
@@ -97,7 +163,7 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        (await response.ShouldBeInvalidAsync("summaryOfFact")).ShouldBe(["Unknown field."]);
+        (await response.ShouldBeRefusedAsync("summaryOfFact")).ShouldBe(["Unknown field."]);
         await NothingWrittenAsync();
     }
 
@@ -115,7 +181,7 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        (await response.ShouldBeInvalidAsync("persons")).Single().ShouldContain("51");
+        (await response.ShouldBeRefusedAsync("persons")).Single().ShouldContain("51");
         await NothingWrittenAsync();
     }
 
@@ -161,11 +227,15 @@ public abstract class RejectingBadInput(StorageKind storage) : OfficerNodeTest(s
 
         using var response = await Officer.PostAsync("/api/v1/requests", Body.Json(body));
 
-        await response.ShouldBeInvalidAsync("requested.state");
+        await response.ShouldBeRefusedAsync("requested.state");
         await NothingWrittenAsync();
     }
 
     private async Task NothingWrittenAsync() => (await Node.CountsAsync()).ShouldBe(Before);
+
+    /// <summary>The problem's errors in the order given, one <c>path: message</c> a message.</summary>
+    private static List<string> Errors(JsonNode problem) =>
+        [.. problem["errors"]!.AsObject().SelectMany(e => e.Value!.AsArray().Select(m => $"{e.Key}: {m!.GetValue<string>()}"))];
 
     /// <summary>The evidence sample with its summary padded past the body limit; still valid JSON.</summary>
     private static string Oversize()

@@ -136,6 +136,9 @@ public abstract class UploadingFiles(StorageKind storage) : IAsyncLifetime
     [InlineData("name=bank-records.pdf", "pdf", "Content-Type")]
     [InlineData("name=bank-records.pdf", null, "Content-Type")]
     [InlineData("name=bank-records.pdf&category=selfie", MediaType, "category")]
+    [InlineData("name=invoice%E2%80%AEfdp.exe", MediaType, "name")]
+    [InlineData("name=%E2%81%A6bank-records.pdf", MediaType, "name")]
+    [InlineData("name=bank-records%E2%80%8F.pdf", MediaType, "name")]
     public async Task an_upload_without_a_plain_name_a_media_type_or_a_known_category_is_invalid_and_stores_nothing(
         string query, string? contentType, string field)
     {
@@ -148,6 +151,44 @@ public abstract class UploadingFiles(StorageKind storage) : IAsyncLifetime
         (await _node.CountsAsync()).ShouldBe(before);
         (await ReadAsync(_request)).ToJsonString().ShouldBe(request);
         _node.FilesKept().ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task a_file_name_that_would_show_as_another_is_refused_naming_the_code_point()
+    {
+        // Shown right to left after U+202E, "invoice\u202Efdp.exe" reads "invoiceexe.pdf".
+        using var response = await UploadAsync(_officer, RandomNumberGenerator.GetBytes(10), $"name={Uri.EscapeDataString("invoice\u202Efdp.exe")}");
+
+        (await response.ShouldBeInvalidAsync("name")).Single().ShouldStartWith("U+202E RIGHT-TO-LEFT OVERRIDE (character 8) is not allowed here");
+        _node.FilesKept().ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task a_khmer_file_name_keeps_its_word_break()
+    {
+        const string name = "របាយការណ៍\u200Bធនាគារ.pdf";
+
+        using var response = await UploadAsync(_officer, RandomNumberGenerator.GetBytes(10), $"name={Uri.EscapeDataString(name)}");
+
+        Text(await response.ShouldBeJsonAsync(HttpStatusCode.Created), "name").ShouldBe(name);
+    }
+
+    // RFC 6266 section 4.3 and appendix D: an ASCII fallback in filename (a quoted-string where it needs one), and the name
+    // itself in filename* as RFC 8187 has it: UTF-8, every byte outside attr-char percent-encoded.
+    [SkippableTheory]
+    [InlineData("สัญญา.pdf", "attachment; filename=_____.pdf; filename*=UTF-8''%E0%B8%AA%E0%B8%B1%E0%B8%8D%E0%B8%8D%E0%B8%B2.pdf")]
+    [InlineData("银行记录.pdf", "attachment; filename=____.pdf; filename*=UTF-8''%E9%93%B6%E8%A1%8C%E8%AE%B0%E5%BD%95.pdf")]
+    [InlineData("statement \"final\"; 2026.pdf", "attachment; filename=\"statement \\\"final\\\"; 2026.pdf\"; filename*=UTF-8''statement%20%22final%22%3B%202026.pdf")]
+    public async Task a_download_names_the_file_in_content_disposition_as_rfc_6266_and_8187_have_it(string name, string disposition)
+    {
+        using var upload = await UploadAsync(_officer, RandomNumberGenerator.GetBytes(10), $"name={Uri.EscapeDataString(name)}");
+        var id = Text(await upload.ShouldBeJsonAsync(HttpStatusCode.Created), "id");
+
+        using var download = await _officer.GetAsync($"/api/v1/requests/{_request}/files/{id}");
+
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.GetValues("Content-Disposition").Single().ShouldBe(disposition);
+        download.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe(name);
     }
 
     [SkippableFact]

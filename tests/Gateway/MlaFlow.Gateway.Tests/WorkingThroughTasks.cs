@@ -217,6 +217,21 @@ public abstract class WorkingThroughTasks(StorageKind storage) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task a_form_field_given_twice_is_invalid_and_changes_nothing()
+    {
+        // System.Text.Json reads a repeated key into a JsonObject with an ArgumentException: it was a 500.
+        var requestId = await CreateEvidenceAsync();
+        var draft = (await TasksAsync(_prosecutor)).Single();
+        var before = await SnapshotAsync(requestId);
+
+        using var response = await _prosecutor.PostAsync(
+            $"/api/v1/tasks/{Id(draft)}/complete", Body.Json("""{ "outcome": "ready", "form": { "remarks": "a", "remarks": "b" } }"""));
+
+        (await response.ShouldBeInvalidAsync("form.remarks")).ShouldBe(["Given more than once; give each field once."]);
+        (await SnapshotAsync(requestId)).ShouldBe(before);
+    }
+
+    [SkippableFact]
     public async Task an_admin_may_neither_list_nor_complete_tasks()
     {
         var requestId = await CreateEvidenceAsync();

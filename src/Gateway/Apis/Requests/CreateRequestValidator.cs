@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MlaFlow.Gateway.Files;
 using MlaFlow.Grains.Requests;
 using MlaFlow.Plugins.Sdk;
 
@@ -10,14 +11,18 @@ namespace MlaFlow.Gateway.Apis.Requests;
 /// </summary>
 public static partial class CreateRequestValidator
 {
-    /// <summary>The request, or null with the reasons in <paramref name="errors"/>.</summary>
-    public static NewAssistanceRequest? Validate(CreateRequestBody body, AuthorityId requesting, ValidationErrors errors)
+    /// <summary>
+    /// The request, whole when the reader found no error. With errors, what could be read of it, so that the requested
+    /// state's rules can be checked in the same answer (their problems' paths go through <see cref="FieldReader.PathInBody"/>):
+    /// a field that could not be read counts as absent, a list holds the items that could be read; or null when those
+    /// rules cannot be chosen or applied, for want of the kind, the requested authority, the legal basis or the language.
+    /// </summary>
+    public static NewAssistanceRequest? Read(CreateRequestBody body, AuthorityId requesting, FieldReader read)
     {
-        var read = new FieldReader(errors);
         var kind = read.Enum<RequestKind>(body.Kind, "kind");
         var requested = ReadRequested(read, body.Requested, requesting);
         var legalBasis = ReadLegalBasis(read, body.LegalBasis);
-        var language = read.Parsed<LanguageCode>(body.Language, "language", "en (ISO 639-1, the language the request is written in)");
+        var language = read.Parsed<LanguageCode>(body.Language, "language", "the ISO 639-1 code of the language the request is written in, such as en");
         var urgency = read.Enum<Urgency>(body.Urgency, "urgency", required: false) ?? Urgency.Normal;
         var urgencyReason = read.Text(body.UrgencyReason, "urgencyReason", RequestLimits.MaxTextLength, required: urgency != Urgency.Normal, multiline: true);
         var summary = read.Text(body.SummaryOfFacts, "summaryOfFacts", RequestLimits.MaxSummaryLength, multiline: true);
@@ -28,14 +33,15 @@ public static partial class CreateRequestValidator
 
         if (kind is RequestKind.ProvisionalArrest or RequestKind.Extradition
             && !persons.Any(p => p.Role is PersonRole.Suspect or PersonRole.Accused or PersonRole.Convicted)
-            && !errors.Any)
+            && !read.Errors.Any)
         {
-            errors.Add("persons", "A provisional arrest or extradition request names the person sought (role suspect, accused or convicted).");
+            read.Errors.Add("persons", "A provisional arrest or extradition request names the person sought (role suspect, accused or convicted).");
         }
 
-        return errors.Any
+        // Without errors every one of these was read (the summary is required).
+        return kind is null || requested is null || legalBasis is null || language is null
             ? null
-            : new NewAssistanceRequest(kind!.Value, requested!, legalBasis!, language!, urgency, urgencyReason, summary!, offences, persons, measures, attachments);
+            : new NewAssistanceRequest(kind.Value, requested, legalBasis, language, urgency, urgencyReason, summary ?? "", offences, persons, measures, attachments);
     }
 
     private static Party? ReadRequested(FieldReader read, PartyBody? body, AuthorityId requesting)
@@ -46,7 +52,7 @@ public static partial class CreateRequestValidator
         }
 
         var state = read.Country(body!.State, "requested.state");
-        var authority = read.Parsed<AuthorityId>(body.Authority, "requested.authority", "TH-OAG");
+        var authority = read.Parsed<AuthorityId>(body.Authority, "requested.authority", "a central authority id such as TH-OAG");
         if (state is null || authority is null)
         {
             return null;
@@ -140,24 +146,24 @@ public static partial class CreateRequestValidator
         }
 
         // Some names have no family name (most Burmese names, for one), so either part alone will do.
-        var family = read.Text(body!.FamilyName, $"{path}.familyName", RequestLimits.MaxNameLength, required: false);
-        var given = read.Text(body.GivenNames, $"{path}.givenNames", RequestLimits.MaxNameLength, required: false);
+        var family = read.Name(body!.FamilyName, $"{path}.familyName", RequestLimits.MaxNameLength, required: false);
+        var given = read.Name(body.GivenNames, $"{path}.givenNames", RequestLimits.MaxNameLength, required: false);
         if (family is null && given is null)
         {
             read.Errors.Add(path, "A family name or given names are required.");
             return null;
         }
 
-        var original = read.Text(body.OriginalScript, $"{path}.originalScript", RequestLimits.MaxNameLength, required: false);
+        var original = read.Name(body.OriginalScript, $"{path}.originalScript", RequestLimits.MaxNameLength, required: false);
         var aliases = read.List(body.Aliases, $"{path}.aliases", 0, RequestLimits.MaxAliases,
-            (alias, p) => read.Text(alias, p, RequestLimits.MaxNameLength));
+            (alias, p) => read.Name(alias, p, RequestLimits.MaxNameLength));
         return new PersonName(family ?? "", given ?? "", original, aliases);
     }
 
     private static IdentityDocument? ReadDocument(FieldReader read, IdentityDocumentBody body, string path)
     {
         var type = read.Enum<IdentityDocumentType>(body.Type, $"{path}.type");
-        var number = read.Text(body.Number, $"{path}.number", 50);
+        var number = read.Name(body.Number, $"{path}.number", 50);
         var issuer = read.Country(body.IssuingState, $"{path}.issuingState");
         return type is null || number is null || issuer is null ? null : new IdentityDocument(type.Value, number, issuer);
     }
@@ -171,10 +177,10 @@ public static partial class CreateRequestValidator
 
     private static Attachment? ReadAttachment(FieldReader read, AttachmentBody body, string path)
     {
-        var name = read.Text(body.Name, $"{path}.name", 255);
-        if (name is not null && name.IndexOfAny(['/', '\\']) >= 0)
+        var name = read.Text(body.Name, $"{path}.name", EvidenceFileRules.MaxNameLength);
+        if (name is not null && EvidenceFileRules.NameProblem(name) is { } problem)
         {
-            read.Errors.Add($"{path}.name", "A file name, without folders.");
+            read.Errors.Add($"{path}.name", problem);
             name = null;
         }
 
@@ -198,7 +204,8 @@ public static partial class CreateRequestValidator
         }
 
         var category = read.Enum<AttachmentCategory>(body.Category, $"{path}.category");
-        var language = read.Parsed<LanguageCode>(body.Language, $"{path}.language", "th", required: category == AttachmentCategory.Translation);
+        var language = read.Parsed<LanguageCode>(body.Language, $"{path}.language", "the ISO 639-1 code of the language it is written in, such as th",
+            required: category == AttachmentCategory.Translation);
         return name is null || mediaType is null || sha256 is null || category is null || body.Size is not (>= 0 and <= RequestLimits.MaxAttachmentBytes)
             ? null
             : new Attachment(name, mediaType, body.Size.Value, sha256, category.Value, language);

@@ -15,6 +15,13 @@ public interface IAuthorityGrain : IGrainWithStringKey
     Task<CreatedRequest> CreateRequestAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey);
 
     /// <summary>
+    /// What the requested state's rules refuse in <paramref name="draft"/>, as <see cref="RequestRejectedException"/>
+    /// would list it; opens nothing. For a submission refused for its fields, so that the answer also says what those
+    /// rules make of what could be read.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string[]>> CheckRequestAsync(NewAssistanceRequest draft);
+
+    /// <summary>
     /// A request from another authority has arrived: opens this authority's copy under its own next number
     /// and returns its id. The same message again returns the same id.
     /// </summary>

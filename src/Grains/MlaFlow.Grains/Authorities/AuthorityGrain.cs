@@ -73,6 +73,8 @@ public sealed class AuthorityGrain(
         }
     }
 
+    public Task<IReadOnlyDictionary<string, string[]>> CheckRequestAsync(NewAssistanceRequest draft) => Task.FromResult(Admission(draft));
+
     public async Task<string> ReceiveRequestAsync(IncomingRequest incoming)
     {
         // The message id is the received copy's external key: a message delivered twice finds its copy.
@@ -100,13 +102,7 @@ public sealed class AuthorityGrain(
 
     private async Task<AssistanceRequest> CreateAsync(NewAssistanceRequest draft, Actor actor, string? idempotencyKey)
     {
-        var problems = RequestAdmission.Check(draft, Authority.Country, plugins, clock.GetCurrentInstant());
-        // Beside the state's other problems, once its plugin knows the authority (else that is the problem to report).
-        if (!problems.ContainsKey("requested.state") && !problems.ContainsKey("requested.authority") && Unroutable(draft) is { } unroutable)
-        {
-            problems = new Dictionary<string, string[]>(problems) { ["requested.authority"] = [unroutable] };
-        }
-
+        var problems = Admission(draft);
         if (problems.Count > 0)
         {
             throw new RequestRejectedException(problems);
@@ -116,10 +112,20 @@ public sealed class AuthorityGrain(
         return await GrainFactory.GetGrain<IAssistanceRequestGrain>(id.Value).CreateAsync(draft, actor, idempotencyKey);
     }
 
-    // A request no node would ever receive is refused now, not queued for ever.
-    private string? Unroutable(NewAssistanceRequest draft) => sender.Reaches(draft.Requested.Authority) ? null
-        : $"No node reaches {draft.Requested.Authority}: this node does not serve it, and no peer node with its public keys is configured "
-          + $"(MlaFlow:Exchange:Peers:{draft.Requested.Authority}, and keys import-peer), so the request could never be delivered.";
+    // The requested state's rules, and whether any node would ever receive the request: one that none would is refused
+    // now, not queued for ever; reported beside the state's other problems once its plugin knows the authority (else
+    // that is the problem to report).
+    private IReadOnlyDictionary<string, string[]> Admission(NewAssistanceRequest draft)
+    {
+        var problems = RequestAdmission.Check(draft, Authority.Country, plugins, clock.GetCurrentInstant());
+        return problems.ContainsKey("requested.state") || problems.ContainsKey("requested.authority") || sender.Reaches(draft.Requested.Authority)
+            ? problems
+            : new Dictionary<string, string[]>(problems)
+            {
+                ["requested.authority"] = [$"No node reaches {draft.Requested.Authority}: this node does not serve it, and no peer node with its public keys is configured "
+                    + $"(MlaFlow:Exchange:Peers:{draft.Requested.Authority}, and keys import-peer), so the request could never be delivered."],
+            };
+    }
 
     private async Task<string> OpenReceivedAsync(IncomingRequest incoming)
     {

@@ -29,7 +29,7 @@ public abstract class Bug_media_type_pattern_refused_every_attachment(StorageKin
         var refusedBody = Samples.Json(Samples.Evidence);
         refusedBody["attachments"]![0]!["mediaType"] = "application/pdf\n";
         using var refused = await officer.PostAsync("/api/v1/requests", Body.Json(refusedBody));
-        await refused.ShouldBeInvalidAsync("attachments[0].mediaType");
+        await refused.ShouldBeRefusedAsync("attachments[0].mediaType");
         (await node.CountsAsync()).ShouldBe(before);
     }
 }

@@ -27,9 +27,19 @@ internal static class ResponseAssertions
     }
 
     /// <summary>Asserts a 400 validation problem whose <c>errors</c> name <paramref name="field"/>, and returns its messages.</summary>
-    public static async Task<IReadOnlyList<string>> ShouldBeInvalidAsync(this HttpResponseMessage response, string field)
+    public static Task<IReadOnlyList<string>> ShouldBeInvalidAsync(this HttpResponseMessage response, string field) =>
+        response.ShouldNameAsync(HttpStatusCode.BadRequest, field);
+
+    /// <summary>
+    /// Asserts that a submission (<c>POST /api/v1/requests</c>) is refused: a 422 problem whose <c>errors</c> name
+    /// <paramref name="field"/> (its fields and the requested state's rules are answered together), and returns its messages.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> ShouldBeRefusedAsync(this HttpResponseMessage response, string field) =>
+        response.ShouldNameAsync(HttpStatusCode.UnprocessableEntity, field);
+
+    private static async Task<IReadOnlyList<string>> ShouldNameAsync(this HttpResponseMessage response, HttpStatusCode status, string field)
     {
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await response.ShouldBeProblemAsync(status);
         var errors = problem["errors"]?.AsObject();
         errors.ShouldNotBeNull(problem.ToJsonString());
         errors.ContainsKey(field).ShouldBeTrue($"errors should name '{field}': {problem.ToJsonString()}");
