@@ -36,6 +36,7 @@ public static partial class RequestsApi
         group.MapGet("/", ListAsync).WithName("ListRequests");
         group.MapPost("/{id}/notes", AddNoteAsync).WithName("AddRequestNote").Accepts<NoteBody>("application/json");
         group.MapPost("/{id}/signals/{signal}", SignalAsync).WithName("SignalRequest");
+        group.MapGet("/{id}/messages", MessagesAsync).WithName("ListRequestMessages").Produces<IReadOnlyList<RequestMessage>>();
         return group;
     }
 
@@ -164,6 +165,23 @@ public static partial class RequestsApi
         catch (RequestConflictException e)
         {
             return ApiProblems.Conflict(e.Message);
+        }
+    }
+
+    private static async Task<IResult> MessagesAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!RequestId.TryParse(id, null, out var requestId) || requestId.Authority != user.ToActor().Authority)
+        {
+            return NotFound(id);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await grains.GetGrain<IAssistanceRequestGrain>(requestId.Value).MessagesAsync());
+        }
+        catch (RequestNotFoundException)
+        {
+            return NotFound(id);
         }
     }
 

@@ -19,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(OutboxSchedule.Default);
         services.TryAddSingleton<OutboxSender>();
         services.AddSingleton<IStateUpgrader, RequestRecordUpgrader>();
+        services.AddSingleton<IStateUpgrader, ReceivedMessagesUpgrader>();
         return services;
     }
 }

@@ -170,7 +170,8 @@ public sealed class HttpRemoteExchange(
 
     private ExchangeUnavailableException Unavailable(RemoteMessage message, string why, Exception? inner = null)
     {
-        logger.LogWarning("Message {MessageId} to {Recipient} not delivered yet: {Reason}", message.MessageId, message.Recipient, why);
+        // Debug only: the request records the failure and warns once, then at intervals, not at every retry.
+        logger.LogDebug("Message {MessageId} to {Recipient} not delivered yet: {Reason}", message.MessageId, message.Recipient, why);
         return new ExchangeUnavailableException($"{message.MessageId} to {message.Recipient}: {why}", inner);
     }
 

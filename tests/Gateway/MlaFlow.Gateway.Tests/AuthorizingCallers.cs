@@ -144,6 +144,7 @@ public abstract class AuthorizingCallers(StorageKind storage)
         () => new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests?kind=evidence"),
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/notes") { Content = Body.Note("Not allowed.") },
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/signals/withdraw"),
+        () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/requests/{id}/messages"),
         () => new HttpRequestMessage(HttpMethod.Get, "/api/v1/tasks"),
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}.1/complete") { Content = Body.Json("""{ "outcome": "ready" }""") },
         () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{id}.1/retry"),

@@ -32,7 +32,7 @@ public sealed record AssistanceRequest(
     WorkflowProgress? Workflow = null,
     IReadOnlyList<OutgoingMessage>? Outbox = null,
     string? Counterpart = null,
-    IReadOnlyList<string>? ReceivedMessages = null,
+    IReadOnlyList<ReceivedMessage>? ReceivedMessages = null,
     IReadOnlyList<EvidenceFile>? Files = null)
 {
     /// <summary>The side this copy of the request belongs to: the requesting authority's, or the requested authority's.</summary>
@@ -44,7 +44,7 @@ public sealed record AssistanceRequest(
     public Party Other => Side == WorkflowSide.Requesting ? Requested : Requesting;
 
     /// <summary>Whether the counterpart's message <paramref name="messageId"/> was taken before (each is taken once).</summary>
-    public bool HasReceived(string messageId) => ReceivedMessages?.Contains(messageId) == true;
+    public bool HasReceived(string messageId) => ReceivedMessages?.Any(m => m.Id == messageId) == true;
 
     /// <summary>Its workflow has started and not ended: steps may still be taken, files still sent.</summary>
     [JsonIgnore]

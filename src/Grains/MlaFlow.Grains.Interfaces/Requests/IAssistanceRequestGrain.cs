@@ -33,6 +33,17 @@ public interface IAssistanceRequestGrain : IGrainWithStringKey
     /// </summary>
     Task RecordDeliveryAsync(string messageId, Exchange.RemoteReceipt receipt);
 
+    /// <summary>
+    /// Records that an attempt to send outbox message <paramref name="messageId"/> failed, and why (the recipient's node
+    /// down, no route to it): the message stays pending and is tried again. Kept, audited and logged as a warning at the
+    /// first failure, when the reason changes and then hourly, not at every attempt.
+    /// </summary>
+    Task RecordDeliveryFailureAsync(string messageId, string reason);
+
+    /// <summary>Every message of the request, sent and received, oldest first, with where each sent one's delivery stands.</summary>
+    /// <exception cref="RequestNotFoundException">No request has this id.</exception>
+    Task<IReadOnlyList<RequestMessage>> MessagesAsync();
+
     /// <summary>The request, or null when no request has this id.</summary>
     Task<AssistanceRequest?> GetAsync();
 

@@ -56,9 +56,10 @@ public sealed class OutboxSender(ServedAuthorities served, IRemoteExchange remot
                 : await remote.SendAsync(message, acceptance => request.RecordRemoteAcceptanceAsync(message.MessageId, acceptance), _stopping.Token);
             await request.RecordDeliveryAsync(message.MessageId, receipt);
         }
-        catch (ExchangeUnavailableException)
+        catch (ExchangeUnavailableException e)
         {
-            // Still pending: the outbox tries again (the exchange logged why).
+            // Still pending: the outbox tries again; the request keeps why, and says so at intervals.
+            await RecordFailureAsync(message, e.Message);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -66,6 +67,7 @@ public sealed class OutboxSender(ServedAuthorities served, IRemoteExchange remot
         catch (Exception e)
         {
             logger.LogError(e, "Sending message {MessageId} of {RequestId} failed; the outbox tries again", message.MessageId, message.RequestId);
+            await RecordFailureAsync(message, "This node failed to send it (its log says why).");
         }
         finally
         {
@@ -73,6 +75,19 @@ public sealed class OutboxSender(ServedAuthorities served, IRemoteExchange remot
             {
                 _sending.Remove(message.MessageId);
             }
+        }
+    }
+
+    private async Task RecordFailureAsync(RemoteMessage message, string reason)
+    {
+        try
+        {
+            await grains.GetGrain<IAssistanceRequestGrain>(message.RequestId).RecordDeliveryFailureAsync(message.MessageId, reason);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The node is stopping, or the store is down: the next attempt records it.
+            logger.LogDebug(e, "The failure of message {MessageId} was not recorded", message.MessageId);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using MlaFlow.Grains.Exchange;
 using MlaFlow.Plugins.Host;
 using MlaFlow.Plugins.Sdk;
@@ -20,7 +21,7 @@ namespace MlaFlow.Grains.Requests;
 [GrainType(GrainTypes.Request)]
 public sealed class AssistanceRequestGrain(
     [PersistentState("request", StorageNames.MlaFlow)] IPersistentState<Audited<RequestRecord>> state,
-    IClock clock, PluginCatalog plugins, OutboxSender sender, OutboxSchedule outbox)
+    IClock clock, PluginCatalog plugins, OutboxSender sender, OutboxSchedule outbox, ILogger<AssistanceRequestGrain> logger)
     : Grain, IAssistanceRequestGrain, IRemindable
 {
     private const string SystemActor = "system:workflow";
@@ -34,7 +35,10 @@ public sealed class AssistanceRequestGrain(
     /// </summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private const int MaxFailureLength = 500;
+
     private readonly RequestWorkflow _workflow = new(plugins);
+    private readonly DeliveryAttempts _attempts = new(outbox.Retry);
     private RequestId? _id;
     private IGrainTimer? _outboxTimer;
     private bool _outboxReminderSet;
@@ -92,7 +96,7 @@ public sealed class AssistanceRequestGrain(
             Workflow = null,
             Outbox = null,
             Counterpart = origin.Id.Value,
-            ReceivedMessages = [incoming.MessageId],
+            ReceivedMessages = [new ReceivedMessage(incoming.MessageId, MessageType.Request, origin.Id.Value, now, [.. (incoming.Files ?? []).Select(f => f.Id)])],
             Files = [],
         };
         var record = new RequestRecord(WithReceivedFiles(received, incoming.Files, incoming.MessageId, now));
@@ -114,7 +118,7 @@ public sealed class AssistanceRequestGrain(
         {
             Request = WithReceivedFiles(request with
             {
-                ReceivedMessages = [.. request.ReceivedMessages ?? [], message.MessageId],
+                ReceivedMessages = [.. request.ReceivedMessages ?? [], new ReceivedMessage(message.MessageId, message.Type, message.FromRequestId, now, [.. (message.Files ?? []).Select(f => f.Id)])],
                 Timeline = [.. request.Timeline, new TimelineEvent(now, RequestDelivery.Actor, $"received from {request.Other.Authority} ({message.FromRequestId}): {message.Type}")],
             }, message.Files, message.MessageId, now),
         };
@@ -137,7 +141,7 @@ public sealed class AssistanceRequestGrain(
 
     public async Task RecordRemoteAcceptanceAsync(string messageId, string acceptance)
     {
-        if (Record is { } record && RequestDelivery.Accepted(record.Request, messageId, acceptance) is { } accepted)
+        if (Record is { } record && RequestDelivery.Accepted(record.Request, messageId, acceptance, clock.GetCurrentInstant()) is { } accepted)
         {
             await state.WriteAsync(record with { Request = accepted }, new AuditEntry(Key.Authority.Value, RequestDelivery.Actor, "request.message-accepted", Key.Value));
         }
@@ -145,6 +149,7 @@ public sealed class AssistanceRequestGrain(
 
     public async Task RecordDeliveryAsync(string messageId, RemoteReceipt receipt)
     {
+        _attempts.Answered(messageId);
         if (Record is not { } record || RequestDelivery.Answered(record.Request, messageId, receipt, clock.GetCurrentInstant()) is not { } answered)
         {
             return;
@@ -152,6 +157,38 @@ public sealed class AssistanceRequestGrain(
 
         var action = receipt.Accepted ? "request.message-delivered" : "request.message-refused";
         await SaveAsync(record with { Request = answered }, [], new AuditEntry(Key.Authority.Value, RequestDelivery.Actor, action, Key.Value));
+    }
+
+    public async Task RecordDeliveryFailureAsync(string messageId, string reason)
+    {
+        if (Record is not { } record || record.Request.Outbox?.FirstOrDefault(m => m.Id == messageId && m.IsPending) is not { } message)
+        {
+            return;
+        }
+
+        var why = string.Join(' ', reason.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        why = why.Length > MaxFailureLength ? why[..MaxFailureLength] + "…" : why;
+        if (_attempts.Failed(message, why, clock.GetCurrentInstant()) is not { } failing)
+        {
+            return;
+        }
+
+        var request = record.Request;
+        var timeline = message.LastError == why ? request.Timeline
+            : [.. request.Timeline, new TimelineEvent(failing.LastAttemptAt!.Value, RequestDelivery.Actor, $"not delivered to {request.Other.Authority} yet: {message.Type}: {why}")];
+        IReadOnlyList<OutgoingMessage> messages = [.. request.Outbox!.Select(m => m.Id == messageId ? failing : m)];
+        await state.WriteAsync(record with { Request = request with { Outbox = messages, Timeline = timeline } },
+            new AuditEntry(Key.Authority.Value, RequestDelivery.Actor, "request.delivery-failing", Key.Value));
+        logger.LogWarning("Message {MessageId} to {Recipient} not delivered after {Attempts} attempt(s): {Reason}; tried again every {Retry}",
+            messageId, request.Other.Authority, failing.Attempts, why, outbox.Retry);
+    }
+
+    public Task<IReadOnlyList<RequestMessage>> MessagesAsync()
+    {
+        var request = (Record ?? throw new RequestNotFoundException(Key.Value)).Request;
+        IEnumerable<RequestMessage> sent = (request.Outbox ?? []).Select(m => new RequestMessage(m.Id, MessageDirection.Sent, m.Type, m.QueuedAt, m.Files ?? [], _attempts.Of(m)));
+        IEnumerable<RequestMessage> received = (request.ReceivedMessages ?? []).Select(m => new RequestMessage(m.Id, MessageDirection.Received, m.Type, m.ReceivedAt, m.Files ?? [], null));
+        return Task.FromResult<IReadOnlyList<RequestMessage>>([.. sent.Concat(received).OrderBy(m => m.CreatedAt ?? Instant.MinValue)]);
     }
 
     public Task<AssistanceRequest?> GetAsync() => Task.FromResult(Record is { } record ? View(record) : null);
@@ -399,14 +436,24 @@ public sealed class AssistanceRequestGrain(
         }
     }
 
-    private Task OfferNextMessage()
+    private async Task OfferNextMessage()
     {
-        if (Record is { } record && RequestDelivery.Next(record.Request) is { } message && sender.Reaches(message.Recipient))
+        if (Record is not { } record || RequestDelivery.Next(record.Request) is not { } message)
         {
-            sender.Start(message);
+            return;
         }
 
-        return Task.CompletedTask;
+        if (sender.Reaches(message.Recipient))
+        {
+            _attempts.Sending(message.MessageId);
+            sender.Start(message);
+        }
+        else
+        {
+            // Its peer's address or keys were taken from the node's configuration since: said, not kept silent.
+            await RecordDeliveryFailureAsync(message.MessageId,
+                $"No node reaches {message.Recipient}: it is not served here, and no peer node with its public keys is configured.");
+        }
     }
 
     private AssistanceRequest View(RequestRecord record) =>

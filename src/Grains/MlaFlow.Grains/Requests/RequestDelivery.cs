@@ -35,7 +35,7 @@ internal static class RequestDelivery
     }
 
     /// <summary>The request with <paramref name="acceptance"/> kept on pending message <paramref name="messageId"/>, or null when it has one or is not pending.</summary>
-    public static AssistanceRequest? Accepted(AssistanceRequest request, string messageId, string acceptance)
+    public static AssistanceRequest? Accepted(AssistanceRequest request, string messageId, string acceptance, Instant now)
     {
         var index = (request.Outbox ?? []).ToList().FindIndex(m => m.Id == messageId && m.IsPending && m.Receipt is null);
         if (index < 0)
@@ -44,7 +44,7 @@ internal static class RequestDelivery
         }
 
         var outbox = request.Outbox!.ToList();
-        outbox[index] = outbox[index] with { Receipt = acceptance };
+        outbox[index] = outbox[index] with { Receipt = acceptance, AcceptedAt = now };
         return request with { Outbox = outbox };
     }
 

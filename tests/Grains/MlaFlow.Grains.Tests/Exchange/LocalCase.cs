@@ -122,8 +122,8 @@ internal sealed class LocalCase
         sender.Timeline.Count(e => e.Actor == Exchange && e.What.StartsWith($"delivered to {receiver.Own.Authority} ({receiver.Id}): ", StringComparison.Ordinal))
             .ShouldBe(sent.Count, story);
 
-        // Received exactly once each, in the order sent: the receiver's record of message ids is the sender's outbox.
-        (receiver.ReceivedMessages ?? []).ShouldBe(sent.Select(m => m.Id), $"{receiver.Id} did not receive what {sender.Id} sent.{story}");
+        // Received exactly once each, in the order sent, each with its type: the receiver's record is the sender's outbox.
+        (receiver.ReceivedMessages ?? []).Select(m => (m.Id, m.Type)).ShouldBe(sent.Select(m => (m.Id, (MessageType?)m.Type)), $"{receiver.Id} did not receive what {sender.Id} sent.{story}");
 
         // The request that opened the requested copy is its first entry; every later message is received into a step.
         var intoSteps = sent.ToList();

@@ -28,6 +28,11 @@ public abstract class StoreWrittenBeforeOrleansContract(StorageKind kind) : Data
             request.Workflow.ShouldNotBeNull(id).Steps.ShouldNotBeEmpty(id);
         }
 
+        // Thailand's copy took China's request message; before, only its id was kept, and it still is.
+        var thai = before.Requests.Keys.First(id => id.StartsWith("TH-OAG-", StringComparison.Ordinal));
+        var received = (await silo.Grains.GetGrain<IAssistanceRequestGrain>(thai).GetAsync())!.ReceivedMessages.ShouldHaveSingleItem();
+        (received.Id, received.Type).ShouldBe(("CN-MOJ-2026-000001/m1", null));
+
         var china = before.Requests.Keys.First(id => id.StartsWith("CN-MOJ-", StringComparison.Ordinal));
         await silo.Grains.GetGrain<IAssistanceRequestGrain>(china).AddNoteAsync(new Actor(Plugins.Sdk.AuthorityId.Parse("CN-MOJ"), "officer", "upgrade"), "after the upgrade");
         foreach (var (authority, records) in before.AuditRecords)

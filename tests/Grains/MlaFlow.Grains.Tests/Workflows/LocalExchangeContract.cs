@@ -53,7 +53,7 @@ public abstract class LocalExchangeContract(StorageKind kind) : SiloTest(kind)
 
         // The same request message again, as after a crash between delivery and its record.
         var again = await Silo.Grains.GetGrain<IAuthorityGrain>("TH-OAG").ReceiveRequestAsync(new IncomingRequest($"{china}/m1", (await Request(china).GetAsync())!));
-        await Request(thaiId).ReceiveMessageAsync(new IncomingMessage(before.ReceivedMessages![0], MessageType.Request, china));
+        await Request(thaiId).ReceiveMessageAsync(new IncomingMessage(before.ReceivedMessages![0].Id, MessageType.Request, china));
 
         again.ShouldBe(thaiId);
         (await Request(thaiId).GetAsync())!.Timeline.Count.ShouldBe(before.Timeline.Count);
