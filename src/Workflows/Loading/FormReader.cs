@@ -47,7 +47,7 @@ internal static class FormReader
         var name = field.String("name", "the field's name, e.g. \"registrationNumber\"", Names.FieldNameProblem, maxLength: 64);
         if (name is not null && !seen.TryAdd(name, path))
         {
-            problems.Add(field.PathOf("name"), $"Field {Quote.Of(name)} is already in this form at {seen[name]}; field names must be unique.");
+            problems.Add(field.PathOf("name"), $"Field {Quote.Of(name)} is already in this form at {problems.Show(seen[name])}; field names must be unique.");
             name = null;
         }
 
