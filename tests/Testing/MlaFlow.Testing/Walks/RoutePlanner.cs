@@ -32,7 +32,7 @@ public sealed class RoutePlanner
         _definition = definition;
         _facts = (JsonObject)requestFacts.DeepClone();
         _signals = signals;
-        foreach (var field in definition.Steps.OfType<DecisionStep>().SelectMany(d => d.Cases).SelectMany(c => Fields(c.When)))
+        foreach (var field in definition.Steps.OfType<DecisionStep>().SelectMany(d => d.Cases).SelectMany(c => c.When.Fields()))
         {
             if (!field.Field.StartsWith(FormPrefix, StringComparison.Ordinal))
             {
@@ -157,15 +157,6 @@ public sealed class RoutePlanner
         _facts["form"] = new JsonObject(forms.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value.DeepClone())));
         return decision.Cases.FirstOrDefault(c => ConditionEvaluator.Holds(c.When, _facts))?.Outcome ?? decision.Otherwise;
     }
-
-    private static IEnumerable<FieldCondition> Fields(Condition condition) => condition switch
-    {
-        FieldCondition field => [field],
-        AllCondition all => all.Conditions.SelectMany(Fields),
-        AnyCondition any => any.Conditions.SelectMany(Fields),
-        NotCondition not => Fields(not.Condition),
-        _ => throw new NotSupportedException($"Unknown condition {condition.GetType().Name}."),
-    };
 
     /// <summary>A place in the search: a step, and the forms decisions could read once there.</summary>
     private sealed record Node(string StepId, ImmutableSortedDictionary<string, JsonObject> Forms)
