@@ -112,7 +112,7 @@ public sealed class RoutePlanner
                         continue;
                     }
 
-                    foreach (var form in Forms(task))
+                    foreach (var form in Forms(task, name))
                     {
                         var forms = _read.ContainsKey(task.Id) ? node.Forms.SetItem(task.Id, form) : node.Forms;
                         yield return (new Move(task.Id, name, form), new Node(next, forms));
@@ -135,15 +135,15 @@ public sealed class RoutePlanner
         }
     }
 
-    /// <summary>The form data to try for a task: defaults, times every combination of candidates for the fields decisions read.</summary>
-    private IEnumerable<JsonObject> Forms(TaskStep task)
+    /// <summary>The form data to try for a task completed with <paramref name="outcome"/>: defaults, times every combination of candidates for the fields decisions read.</summary>
+    private IEnumerable<JsonObject> Forms(TaskStep task, string outcome)
     {
         IEnumerable<ImmutableDictionary<string, JsonNode?>> choices = [ImmutableDictionary<string, JsonNode?>.Empty];
         if (_read.TryGetValue(task.Id, out var read))
         {
             foreach (var field in task.Form.Where(f => read.ContainsKey(f.Name)))
             {
-                var candidates = FormValues.Candidates(field, read[field.Name]);
+                var candidates = FormValues.Candidates(field, read[field.Name], outcome);
                 choices = choices.SelectMany(c => candidates.Select(v => c.SetItem(field.Name, v))).ToList();
             }
         }
