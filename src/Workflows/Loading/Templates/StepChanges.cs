@@ -13,7 +13,7 @@ internal sealed class StepChanges
     private const string ChangeExample = "{ \"register\": { \"title\": \"…\" } }";
 
     /// <summary>What a change cannot touch: with another id or type a step is another step, replaced whole.</summary>
-    private static readonly string[] Kept = ["id", "type"];
+    public static IReadOnlyList<string> Kept { get; } = ["id", "type"];
 
     private readonly List<(string Id, string Path)> _removed = [];
     private readonly List<(JsonElement Step, string Path, string Id)> _replaced = [];

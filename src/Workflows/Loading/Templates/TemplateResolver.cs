@@ -117,13 +117,13 @@ internal sealed class TemplateResolver(WorkflowTemplates templates, int maxDepth
     {
         var (problems, templateProblems) = (file.Problems, template.Problems);
         var stepsPath = template.PathOf("steps");
-        var written = steps.EnumerateArray().Select((step, i) => (Step: step, Path: JsonPaths.Item(stepsPath, i), Id: Id(step))).ToList();
-        var ids = written.Select(s => s.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var own = steps.EnumerateArray().Select((step, i) => (Step: step, Path: JsonPaths.Item(stepsPath, i), Id: Id(step))).ToList();
+        var ids = own.Select(s => s.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         changes.Check(ids, problems, _suggestions);
 
         var resolved = new JsonArray();
         map.Placed(stepsPath, templateProblems, stepsPath);
-        foreach (var (step, path, id) in written.Where(s => s.Id is null || !changes.Removes(s.Id)))
+        foreach (var (step, path, id) in own.Where(s => s.Id is null || !changes.Removes(s.Id)))
         {
             var at = JsonPaths.Item(stepsPath, resolved.Count);
             if (id is not null && changes.Replacement(id) is { } replacement)
@@ -153,7 +153,7 @@ internal sealed class TemplateResolver(WorkflowTemplates templates, int maxDepth
     {
         var changed = Clone(step)!.AsObject();
         map.Placed(at, templateProblems, path);
-        foreach (var member in change.Element.EnumerateObject().Where(m => m.Name is not ("id" or "type")))
+        foreach (var member in change.Element.EnumerateObject().Where(m => !StepChanges.Kept.Contains(m.Name)))
         {
             if (member.Value.ValueKind == JsonValueKind.Null)
             {
