@@ -9,8 +9,11 @@ namespace MlaFlow.Workflows.Execution;
 /// <summary>Checks the data a task is completed with against the task's form; reports every problem by field.</summary>
 public static class FormValidator
 {
+    /// <param name="form">The task's form.</param>
+    /// <param name="data">The fields given.</param>
+    /// <param name="outcome">The outcome the task is completed with, which some fields are required for (a refusal's ground).</param>
     /// <exception cref="FormValidationException">A field is missing, unknown, or of the wrong type or length.</exception>
-    public static void Validate(IReadOnlyList<FormField> form, JsonObject data)
+    public static void Validate(IReadOnlyList<FormField> form, JsonObject data, string outcome)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, _) in data.Where(p => form.All(f => f.Name != p.Key)))
@@ -26,6 +29,10 @@ public static class FormValidator
                 if (field.Required)
                 {
                     errors[field.Name] = "Required.";
+                }
+                else if (field.IsRequiredFor(outcome))
+                {
+                    errors[field.Name] = $"Required to complete the task with '{outcome}'.";
                 }
 
                 continue;

@@ -23,7 +23,7 @@ public static class WorkflowEngine
     }
 
     /// <summary>Completes the task waiting as token <paramref name="tokenId"/> with an outcome and its form data.</summary>
-    /// <exception cref="FormValidationException">The form data breaks the task's form.</exception>
+    /// <exception cref="FormValidationException">The form data breaks the task's form, or lacks a field the outcome requires.</exception>
     public static WorkflowTransition CompleteTask(
         WorkflowDefinition definition, WorkflowInstance instance, int tokenId, string outcome, JsonObject form, WorkflowContext context)
     {
@@ -39,7 +39,7 @@ public static class WorkflowEngine
             throw new WorkflowOperationException($"Task '{task.Id}' is completed with one of {string.Join(", ", choices)}, not '{outcome}'.");
         }
 
-        FormValidator.Validate(task.Form, form);
+        FormValidator.Validate(task.Form, form, outcome);
         var run = new WorkflowRun(definition, instance, context);
         run.SaveForm(task.Id, form);
         run.Leave(token, outcome);

@@ -27,6 +27,11 @@ internal sealed class DefinitionReader(ProblemReport problems, FactCatalog facts
         var title = definition.String("title", "a title for people, e.g. \"Incoming request for evidence\"");
         var start = definition.String("start", "the id of the first step", maxLength: 64);
         var steps = Steps(definition, start);
+        if (problems.IsEmpty && steps is not null)
+        {
+            // Only a sound graph says where a refusal may be reached from.
+            RefusalGrounds.Check(steps, definition.PathOf("steps"), problems);
+        }
 
         // Graph problems leave every part readable, so the report decides; the model must never hold a broken graph.
         return problems.IsEmpty && side is not null && kind is not null && version is not null && title is not null && start is not null && steps is not null

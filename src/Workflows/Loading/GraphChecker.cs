@@ -69,7 +69,7 @@ internal sealed class GraphChecker(ProblemReport problems, Suggestions suggestio
         {
             if (!byId.TryAdd(node.Id!, node))
             {
-                problems.Add(JsonPaths.Member(node.Path, "id"), $"Step id {Quote.Of(node.Id!)} is already used by {byId[node.Id!].Path}; step ids must be unique.");
+                problems.Add(JsonPaths.Member(node.Path, "id"), $"Step id {Quote.Of(node.Id!)} is already used by {problems.Show(byId[node.Id!].Path)}; step ids must be unique.");
                 node.IsDuplicate = true;
             }
         }

@@ -21,28 +21,43 @@ public static class JsonFileReader
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(json);
 
+        using var document = Parse(fileName, json, maxDepth, joining: null, out var problems);
+        var value = document is null ? null : read(document.RootElement, problems);
+        return problems.IsEmpty && value is not null ? (value, []) : (null, problems.InDocumentOrder());
+    }
+
+    /// <summary>
+    /// The file's JSON, or null when it is too big or not JSON within <paramref name="maxDepth"/> (reported). <paramref name="report"/>
+    /// locates the file's paths; it is a new report, or one more file of <paramref name="joining"/> when that is given.
+    /// </summary>
+    internal static JsonDocument? Parse(string fileName, string json, int maxDepth, ProblemReport? joining, out ProblemReport report)
+    {
         // A string never has more characters than its UTF-8 bytes, so the length alone refuses most oversized input without encoding it.
         if (json.Length > MaxBytes || Encoding.UTF8.GetByteCount(json) > MaxBytes)
         {
-            return (null, [new DefinitionProblem(fileName, 1, JsonPaths.Root,
-                $"The file is larger than {MaxBytes} bytes (1 MiB) and is refused unread; plugin files are a few KiB.")]);
+            report = Report(fileName, JsonLineIndex.Empty, joining);
+            report.AddAt(JsonPaths.Root, JsonPosition.Start, $"The file is larger than {MaxBytes} bytes (1 MiB) and is refused unread; plugin files are a few KiB.");
+            return null;
         }
 
         var utf8 = Encoding.UTF8.GetBytes(json);
         if (JsonLineIndex.Build(utf8, maxDepth, out var failure) is not { } index)
         {
-            return (null, [new DefinitionProblem(fileName, failure!.Line, failure.Path, failure.Message)]);
+            report = Report(fileName, JsonLineIndex.Empty, joining);
+            report.AddAt(failure!.Path, new JsonPosition(failure.Line, 0), failure.Message);
+            return null;
         }
 
-        var problems = new ProblemReport(fileName, index);
+        report = Report(fileName, index, joining);
         foreach (var (path, position) in index.DuplicateMembers)
         {
-            problems.AddAt(path, position, "This member appears twice in the same object; keep one, as readers disagree on which one counts.");
+            report.AddAt(path, position, "This member appears twice in the same object; keep one, as readers disagree on which one counts.");
         }
 
         // The index has read the whole text with the same reader and limits, so parsing cannot fail here.
-        using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth + 1 });
-        var value = read(document.RootElement, problems);
-        return problems.IsEmpty && value is not null ? (value, []) : (null, problems.InDocumentOrder());
+        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth + 1 });
     }
+
+    private static ProblemReport Report(string fileName, JsonLineIndex index, ProblemReport? joining) =>
+        joining?.ForFile(fileName, index) ?? new ProblemReport(fileName, index);
 }

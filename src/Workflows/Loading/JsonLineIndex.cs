@@ -21,8 +21,11 @@ internal sealed partial class JsonLineIndex
     /// <summary>Members named twice in the same object, at their second (or later) occurrence.</summary>
     public IReadOnlyList<(string Path, JsonPosition Position)> DuplicateMembers { get; }
 
-    /// <summary>Where <paramref name="path"/> starts; the document's start for a path that is not in it.</summary>
-    public JsonPosition Locate(string path) => _positions.TryGetValue(path, out var position) ? position : JsonPosition.Start;
+    /// <summary>An index of nothing, for a file that could not be read: every path is at its start.</summary>
+    public static JsonLineIndex Empty { get; } = new([], []);
+
+    /// <summary>Where <paramref name="path"/> starts, or null for a path that is not in the document.</summary>
+    public JsonPosition? Find(string path) => _positions.TryGetValue(path, out var position) ? position : null;
 
     /// <summary>Indexes <paramref name="utf8"/>, or says why it is not JSON nested at most <paramref name="maxDepth"/> deep.</summary>
     public static JsonLineIndex? Build(ReadOnlySpan<byte> utf8, int maxDepth, out JsonSyntaxFailure? failure)

@@ -62,9 +62,9 @@ internal sealed class StepReader(ConditionReader conditions, CustomStepReader cu
         var role = step.OneOf("role", "role", TaskStep.Roles, $"the role that does the task, one of {Quote.List(TaskStep.Roles)}");
         // Optional: the example's own "execute" task has none, and the id reads well enough in a task list.
         var title = step.String("title", missingHint: null);
-        var form = FormReader.Read(step);
         var deadline = DeadlineReader.Read(step);
         var outcomes = OutcomeMap.Read(step, "a task leaves through the outcomes its assignee chooses from, e.g. { \"done\": \"close\" }");
+        var form = FormReader.Read(step, outcomes, deadline.Outcome);
         if (outcomes is not null)
         {
             OutcomeRules.Named(outcomes, "task", minimum: 1);

@@ -67,6 +67,14 @@ internal sealed class PluginFolder : IDisposable
         File.WriteAllText(file, text);
     }
 
+    /// <summary>Writes a workflow template into the templates folder beside the plugin.</summary>
+    public void WriteTemplate(string file, string text)
+    {
+        var templates = System.IO.Path.Combine(Root, "templates");
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(System.IO.Path.Combine(templates, file), text);
+    }
+
     public void Delete(string relative) => File.Delete(System.IO.Path.Combine(Path, relative));
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

@@ -43,6 +43,19 @@ public sealed class ShippedPluginsTests
         }
     }
 
+    /// <summary>The templates compare a person's nationality with a placeholder; each state based on them names its own.</summary>
+    [Theory]
+    [MemberData(nameof(LancangMekong.States), MemberType = typeof(LancangMekong))]
+    public void a_check_on_the_nationality_of_the_person_sought_names_the_states_own_nationals(string country)
+    {
+        var plugin = Catalog.Value.For(CountryCode.Parse(country)).ShouldNotBeNull();
+        var compared = plugin.Workflows.SelectMany(w => w.Steps).OfType<DecisionStep>().SelectMany(d => d.Cases).SelectMany(c => c.When.Fields())
+            .Where(f => f.Field == "request.persons.nationality").Select(f => f.Value!.GetValue<string>()).ToList();
+
+        compared.ShouldNotBeEmpty();
+        compared.ShouldAllBe(code => code == country);
+    }
+
     [Theory]
     [MemberData(nameof(LancangMekong.States), MemberType = typeof(LancangMekong))]
     public void a_provisional_detention_limit_never_runs_past_its_last_day(string country)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using MlaFlow.Plugins.Host;
+using MlaFlow.Plugins.Host.Loading;
 
 namespace MlaFlow.Testing;
 
@@ -16,14 +17,15 @@ public static class SamplePlugin
         .Single(a => a.Key == "SamplePluginFolder").Value!;
 
     /// <summary>
-    /// A new plugins folder holding a copy of the sample (as <c>xa</c>) and of the given shipped plugins, so a test
-    /// may change the copy (break its watch list, say) without touching the build. Deleted with the returned handle.
+    /// A new plugins folder holding a copy of the sample (as <c>xa</c>) and of the given shipped plugins, with the
+    /// templates theirs are based on, so a test may change the copy (break its watch list, say) without touching the
+    /// build. Deleted with the returned handle.
     /// </summary>
     public static PluginsFolder CopyWith(params string[] shippedPlugins)
     {
         var root = Directory.CreateTempSubdirectory("mlaflow-plugins-").FullName;
         Folders.CopyTree(Folder, Path.Combine(root, "xa"));
-        foreach (var name in shippedPlugins)
+        foreach (var name in shippedPlugins.Append(PluginLoader.TemplatesFolder))
         {
             Folders.CopyTree(RepositoryRoot.Combine("src", "Plugins", "Countries", name), Path.Combine(root, name));
         }

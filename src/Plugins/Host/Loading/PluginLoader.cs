@@ -7,6 +7,7 @@ using MlaFlow.Plugins.Sdk;
 using MlaFlow.Plugins.Sdk.Extensions;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Loading;
+using MlaFlow.Workflows.Loading.Templates;
 
 namespace MlaFlow.Plugins.Host.Loading;
 
@@ -20,12 +21,19 @@ public static partial class PluginLoader
     public const string ManifestFile = "plugin.json";
     public const string WorkflowsFolder = "workflows";
     public const string FormsFolder = "forms";
+
+    /// <summary>The folder beside the plugins that holds the workflow templates they may be based on (docs/workflows.md, "Templates").</summary>
+    public const string TemplatesFolder = "templates";
     private const int MaxFiles = 200;
 
-    /// <summary>Loads the plugin in <paramref name="folder"/>; problems name files relative to the folder's parent (<c>th/plugin.json</c>).</summary>
+    /// <summary>
+    /// Loads the plugin in <paramref name="folder"/>, its workflows based on the templates in <see cref="TemplatesFolder"/> beside it;
+    /// problems name files relative to the folder's parent (<c>th/plugin.json</c>, <c>templates/requested-evidence.v1.json</c>).
+    /// </summary>
     public static PluginLoadResult Load(string folder)
     {
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var name = Path.GetFileName(full);
         var problems = new List<DefinitionProblem>();
         var manifest = ReadFile(folder, name, ManifestFile, problems, (root, report) => ManifestReader.Read(root, report));
         if (manifest is null)
@@ -40,7 +48,8 @@ public static partial class PluginLoader
         }
 
         var facts = new FactCatalog(manifest.Facts.Keys);
-        var workflows = LoadWorkflows(folder, name, facts, code.Steps.Values.ToList(), problems);
+        var templates = WorkflowTemplates.InFolder(Path.Combine(Path.GetDirectoryName(full)!, TemplatesFolder), TemplatesFolder);
+        var workflows = LoadWorkflows(folder, name, facts, code.Steps.Values.ToList(), templates, problems);
         var forms = LoadForms(folder, name, facts, problems);
         var plugin = new CountryPlugin(manifest, folder, workflows, forms) { Code = code };
         CheckCompleteness(plugin, name, problems);
@@ -81,13 +90,13 @@ public static partial class PluginLoader
     }
 
     private static List<WorkflowDefinition> LoadWorkflows(
-        string folder, string name, FactCatalog facts, IReadOnlyCollection<ICustomStep> customSteps, List<DefinitionProblem> problems)
+        string folder, string name, FactCatalog facts, IReadOnlyCollection<ICustomStep> customSteps, WorkflowTemplates templates, List<DefinitionProblem> problems)
     {
         var definitions = new List<WorkflowDefinition>();
         foreach (var file in JsonFiles(folder, WorkflowsFolder, name, problems))
         {
             var relative = $"{name}/{WorkflowsFolder}/{Path.GetFileName(file)}";
-            var result = WorkflowDefinitionLoader.Load(relative, File.ReadAllText(file), facts, customSteps);
+            var result = WorkflowDefinitionLoader.Load(relative, File.ReadAllText(file), facts, customSteps, templates);
             problems.AddRange(result.Problems);
             if (result.Definition is not { } definition)
             {

@@ -5,7 +5,8 @@ namespace MlaFlow.Grains.Tests.Workflows;
 
 /// <summary>
 /// The shipped plugins copied to a temporary folder, with a version 2 of China's requesting evidence
-/// procedure in which the first step is renamed <c>drafting</c>. Deleted on dispose.
+/// procedure in which the first step is renamed <c>drafting</c>: the template version 1 is based on, written out whole
+/// with that change. Deleted on dispose.
 /// </summary>
 internal sealed class PluginsWithNewVersion : IDisposable
 {
@@ -21,7 +22,7 @@ internal sealed class PluginsWithNewVersion : IDisposable
             File.Copy(file, copy);
         }
 
-        var version1 = File.ReadAllText(Path.Combine(_root, "cn", "workflows", "requesting-evidence.v1.json"));
+        var version1 = File.ReadAllText(Path.Combine(_root, "templates", "requesting-evidence.v1.json"));
         var version2 = version1.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal).Replace("\"draft-review\"", "\"drafting\"", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(_root, "cn", "workflows", "requesting-evidence.v2.json"), version2);
         Catalog = PluginCatalog.Load(_root);

@@ -7,8 +7,8 @@ namespace MlaFlow.Testing.Walks;
 
 /// <summary>
 /// Form data a task accepts: a valid value for every field, and for the fields decisions read, every value
-/// worth trying (each option of a choice, both booleans, the literals conditions compare with, and leaving an
-/// optional field out, since a decision's <c>otherwise</c> is often reached that way).
+/// worth trying (each option of a choice, both booleans, the literals conditions compare with, and leaving out a
+/// field the outcome does not require, since a decision's <c>otherwise</c> is often reached that way).
 /// </summary>
 public static class FormValues
 {
@@ -25,17 +25,17 @@ public static class FormValues
         _ => throw new NotSupportedException($"No sample value for a {field.Type} field."),
     };
 
-    /// <summary>The values to try for a field a decision reads; <see langword="null"/> stands for leaving it out.</summary>
-    public static IReadOnlyList<JsonNode?> Candidates(FormField field, IEnumerable<JsonNode> comparedWith)
+    /// <summary>The values to try for a field a decision reads, completing the task with <paramref name="outcome"/>; <see langword="null"/> stands for leaving it out.</summary>
+    public static IReadOnlyList<JsonNode?> Candidates(FormField field, IEnumerable<JsonNode> comparedWith, string outcome)
     {
         IEnumerable<JsonNode> values = field.Type switch
         {
             FormFieldType.Choice => field.Options!.Select(o => (JsonNode)o),
             FormFieldType.Boolean => [true, false],
-            _ => [Default(field), .. comparedWith.Select(v => v.DeepClone()).Where(v => Accepts(field, v))],
+            _ => [Default(field), .. comparedWith.Select(v => v.DeepClone()).Where(v => Accepts(field, v, outcome))],
         };
         var distinct = values.DistinctBy(v => v.ToJsonString()).ToList<JsonNode?>();
-        return field.Required ? distinct : [.. distinct, null];
+        return field.IsRequiredFor(outcome) ? distinct : [.. distinct, null];
     }
 
     /// <summary>Every field filled with its default, except those in <paramref name="chosen"/> (a null choice leaves the field out).</summary>
@@ -54,11 +54,11 @@ public static class FormValues
         return data;
     }
 
-    private static bool Accepts(FormField field, JsonNode value)
+    private static bool Accepts(FormField field, JsonNode value, string outcome)
     {
         try
         {
-            FormValidator.Validate([field], new JsonObject { [field.Name] = value.DeepClone() });
+            FormValidator.Validate([field], new JsonObject { [field.Name] = value.DeepClone() }, outcome);
             return true;
         }
         catch (FormValidationException)

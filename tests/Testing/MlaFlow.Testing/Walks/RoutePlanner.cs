@@ -32,7 +32,7 @@ public sealed class RoutePlanner
         _definition = definition;
         _facts = (JsonObject)requestFacts.DeepClone();
         _signals = signals;
-        foreach (var field in definition.Steps.OfType<DecisionStep>().SelectMany(d => d.Cases).SelectMany(c => Fields(c.When)))
+        foreach (var field in definition.Steps.OfType<DecisionStep>().SelectMany(d => d.Cases).SelectMany(c => c.When.Fields()))
         {
             if (!field.Field.StartsWith(FormPrefix, StringComparison.Ordinal))
             {
@@ -112,7 +112,7 @@ public sealed class RoutePlanner
                         continue;
                     }
 
-                    foreach (var form in Forms(task))
+                    foreach (var form in Forms(task, name))
                     {
                         var forms = _read.ContainsKey(task.Id) ? node.Forms.SetItem(task.Id, form) : node.Forms;
                         yield return (new Move(task.Id, name, form), new Node(next, forms));
@@ -135,15 +135,15 @@ public sealed class RoutePlanner
         }
     }
 
-    /// <summary>The form data to try for a task: defaults, times every combination of candidates for the fields decisions read.</summary>
-    private IEnumerable<JsonObject> Forms(TaskStep task)
+    /// <summary>The form data to try for a task completed with <paramref name="outcome"/>: defaults, times every combination of candidates for the fields decisions read.</summary>
+    private IEnumerable<JsonObject> Forms(TaskStep task, string outcome)
     {
         IEnumerable<ImmutableDictionary<string, JsonNode?>> choices = [ImmutableDictionary<string, JsonNode?>.Empty];
         if (_read.TryGetValue(task.Id, out var read))
         {
             foreach (var field in task.Form.Where(f => read.ContainsKey(f.Name)))
             {
-                var candidates = FormValues.Candidates(field, read[field.Name]);
+                var candidates = FormValues.Candidates(field, read[field.Name], outcome);
                 choices = choices.SelectMany(c => candidates.Select(v => c.SetItem(field.Name, v))).ToList();
             }
         }
@@ -157,15 +157,6 @@ public sealed class RoutePlanner
         _facts["form"] = new JsonObject(forms.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value.DeepClone())));
         return decision.Cases.FirstOrDefault(c => ConditionEvaluator.Holds(c.When, _facts))?.Outcome ?? decision.Otherwise;
     }
-
-    private static IEnumerable<FieldCondition> Fields(Condition condition) => condition switch
-    {
-        FieldCondition field => [field],
-        AllCondition all => all.Conditions.SelectMany(Fields),
-        AnyCondition any => any.Conditions.SelectMany(Fields),
-        NotCondition not => Fields(not.Condition),
-        _ => throw new NotSupportedException($"Unknown condition {condition.GetType().Name}."),
-    };
 
     /// <summary>A place in the search: a step, and the forms decisions could read once there.</summary>
     private sealed record Node(string StepId, ImmutableSortedDictionary<string, JsonObject> Forms)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MlaFlow.Workflows.Definitions;
 using MlaFlow.Workflows.Loading;
+using MlaFlow.Workflows.Loading.Templates;
 
 namespace MlaFlow.Workflows.Tests.Loading;
 
@@ -36,6 +37,22 @@ public sealed partial class DocsExampleTests
 
         result.Problems.ShouldBeEmpty(string.Join("\n", result.Problems));
         result.Definition.ShouldNotBeNull().Step("screen").ShouldBeOfType<CustomStep>().Settings["list"]!.GetValue<string>().ShouldBe("watch-list.txt");
+    }
+
+    [Fact]
+    public void the_template_example_in_the_workflow_docs_loads_against_the_shipped_template()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "workflows.md"));
+        var example = JsonBlock().Matches(docs).Select(m => m.Groups["json"].Value).Single(json => json.Contains("\"template\":", StringComparison.Ordinal));
+        var templates = WorkflowTemplates.InFolder(Path.Combine(RepositoryRoot(), "src", "Plugins", "Countries", "templates"), "templates");
+
+        var result = WorkflowDefinitionLoader.Load("workflows/requested-provisionalArrest.v1.json", example, new FactCatalog(["extraditesNationals"]), templates: templates);
+
+        result.Problems.ShouldBeEmpty(string.Join("\n", result.Problems));
+        var definition = result.Definition.ShouldNotBeNull();
+        definition.Step("arrest").Outcomes["arrested"].ShouldBe("court-detention");
+        definition.Step("await-request").ShouldBeOfType<AwaitStep>().Deadline!.After.ShouldBe(new DurationSpec(DurationUnit.CalendarDays, 30, Strict: true));
+        definition.HasStep("release-overdue").ShouldBeFalse();
     }
 
     internal static string RepositoryRoot()
