@@ -116,7 +116,8 @@ public sealed class ReceivingEnvelopes : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         using var thai = _node.ClientFor(GatewayNode.Thailand, Roles.Officer);
         var read = await (await thai.GetAsync($"/api/v1/requests/{copy}")).ShouldBeJsonAsync(HttpStatusCode.OK);
-        read["receivedMessages"]!.AsArray().Select(m => m!.GetValue<string>()).ShouldBe([$"{_origin.Id}/m1", $"{_origin.Id}/m2"]);
+        read["receivedMessages"]!.AsArray().Select(m => (m!["id"]!.GetValue<string>(), m["type"]!.GetValue<string>()))
+            .ShouldBe([($"{_origin.Id}/m1", "request"), ($"{_origin.Id}/m2", "withdrawal")]);
     }
 
     [Fact]

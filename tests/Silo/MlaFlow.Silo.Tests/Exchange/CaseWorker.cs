@@ -47,6 +47,13 @@ internal sealed class CaseWorker : IDisposable
         return await ReadJsonAsync(response, HttpStatusCode.OK);
     }
 
+    /// <summary>Every message of request <paramref name="id"/>, sent and received, with the delivery of each sent one.</summary>
+    public async Task<JsonArray> MessagesAsync(string id)
+    {
+        using var response = await _http.GetAsync(At($"/api/v1/requests/{id}/messages"));
+        return (await ReadJsonAsync(response, HttpStatusCode.OK)).AsArray();
+    }
+
     /// <summary>The authority's requests, as the list page shows them (<c>total</c>, <c>items</c>).</summary>
     public async Task<JsonNode> RequestsAsync()
     {

@@ -61,7 +61,13 @@ public sealed class EvidenceExchangeTests(ITestOutputHelper output) : IAsyncLife
         {
             await _nodes.Thailand.KillAsync();
             var id = await SendRequestAsync();
-            await Eventually.TrueAsync(() => _nodes.China.Logged($"{id}/m1 to TH-OAG not delivered yet") >= 2, "two outbox rounds of China's node to fail on Thailand's, down");
+            // Not silent: the request's messages say why, and the node warns once, not at every failed round.
+            var delivery = await Eventually.FoundAsync(async () =>
+                (await _chineseOfficer.MessagesAsync(id)).Single()!["delivery"] is { } d && d["attempts"]!.GetValue<int>() >= 2 ? d : null,
+                "two outbox rounds of China's node to fail on Thailand's, down");
+            delivery["state"]!.GetValue<string>().ShouldBeOneOf("queued", "sending");
+            delivery["lastError"]!.GetValue<string>().ShouldContain("TH-OAG");
+            _nodes.China.Logged($"Message {id}/m1 to TH-OAG not delivered after").ShouldBe(1);
             var waiting = await _chineseOfficer.RequestAsync(id);
             waiting["counterpart"].ShouldBeNull();
             waiting["outbox"]![0]!["deliveredAt"].ShouldBeNull();
